@@ -1,0 +1,6 @@
+export { ISSUER, AUDIENCE, ALGORITHM, type Identity, type Role } from './claims.ts';
+export { generateSigningKey, importSigningKey, exportPrivateJwk, toJwks, type SigningKey, type JsonWebKeySet } from './keys.ts';
+export { signAccessToken, type AccessTokenInput } from './sign.ts';
+export { verifyAccessToken, localKeys, bearerToken, type KeyResolver } from './verify.ts';
+export { remoteKeys } from './remote.ts';
+export { requireIdentity, requireAdminRole } from './middleware.ts';

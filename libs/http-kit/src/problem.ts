@@ -1,0 +1,32 @@
+import type { Context } from 'koa';
+import type { FieldError } from './errors.ts';
+
+export const PROBLEM_TYPE_BASE = 'https://ledgerline.dev/problems/';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+/** Writes an RFC 9457 problem+json response. */
+export function sendProblem(ctx: Context, problem: Omit<Problem, 'type' | 'instance' | 'requestId'>): void {
+  const body: Problem = {
+    type: `${PROBLEM_TYPE_BASE}${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    instance: ctx.path,
+    ...(ctx.state.requestId ? { requestId: ctx.state.requestId as string } : {}),
+    ...(problem.errors?.length ? { errors: problem.errors } : {}),
+  };
+  ctx.status = problem.status;
+  ctx.type = 'application/problem+json';
+  ctx.body = body;
+}

@@ -1,0 +1,43 @@
+import type { Server } from 'node:http';
+import type Koa from 'koa';
+import type { Logger } from './logger.ts';
+
+/** Listens and resolves once the port is bound (port 0 picks a free one). */
+export function listen(app: Koa, port: number, host = '127.0.0.1'): Promise<Server> {
+  return new Promise((resolvePromise, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolvePromise(server));
+    server.once('error', reject);
+  });
+}
+
+export function serverUrl(server: Server): string {
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server is not listening on TCP');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * On SIGTERM/SIGINT: stop accepting, let in-flight requests finish (bounded), run the closers (ORM...),
+ * exit. A second signal exits at once.
+ */
+export function installGracefulShutdown(server: Server, logger: Logger, closers: Array<() => Promise<unknown>>, graceMs = 10_000): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.warn('grace period over, exiting');
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    server.closeIdleConnections?.();
+    await new Promise<void>((done) => server.close(() => done()));
+    for (const close of closers) await close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

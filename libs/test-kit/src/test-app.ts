@@ -1,0 +1,34 @@
+import type Koa from 'koa';
+import supertest from 'supertest';
+import type { AnyEntitySchema, Orm } from '@ledgerline/db-kit';
+import type { Logger } from '@ledgerline/http-kit';
+import { createTestOrm, type Teardown } from './test-orm.ts';
+import { createTestClock, type TestClock } from './clock.ts';
+import { createTestLogger } from './logger.ts';
+
+export interface TestBase {
+  orm: Orm;
+  logger: Logger;
+  clock: TestClock;
+}
+
+export interface TestApp<A extends Koa> extends TestBase {
+  app: A;
+  /** supertest on `app.callback()`: no port is opened. */
+  http: ReturnType<typeof supertest>;
+}
+
+/**
+ * Wires a service's composition root to a fresh in-memory database, a silent logger and a test clock:
+ * `build` is where the test calls the service's own `createApp(deps)`.
+ */
+export async function createTestApp<A extends Koa>(
+  t: Teardown,
+  entities: AnyEntitySchema[],
+  build: (base: TestBase) => A | Promise<A>,
+): Promise<TestApp<A>> {
+  const orm = await createTestOrm(entities, t);
+  const base: TestBase = { orm, logger: createTestLogger(), clock: createTestClock() };
+  const app = await build(base);
+  return { ...base, app, http: supertest(app.callback()) };
+}

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { DEV_DATA_DIR } from '@ledgerline/db-kit';
+import type { JWK } from 'jose';
+
+/**
+ * Production/dev configuration from the environment. Only main.ts reads this; tests never import it
+ * (a lint rule enforces that) and get their databases from @ledgerline/test-kit.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    port: Number(env.AUTH_PORT ?? env.PORT ?? 4001),
+    host: env.HOST ?? '127.0.0.1',
+    dbPath: resolve(env.AUTH_DB_PATH ?? resolve(DEV_DATA_DIR, 'auth.sqlite')),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    signingJwk: env.AUTH_SIGNING_JWK ? (JSON.parse(env.AUTH_SIGNING_JWK) as JWK) : undefined,
+    accessTokenTtlSeconds: Number(env.AUTH_ACCESS_TOKEN_TTL ?? 300),
+    admin: {
+      email: env.AUTH_ADMIN_EMAIL ?? 'admin@ledgerline.local',
+      password: env.AUTH_ADMIN_PASSWORD ?? 'Ledger-Keeper-2026!',
+      fullName: 'Ledgerline Admin',
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { openOrm } from '@ledgerline/db-kit';
+import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { generateSigningKey, importSigningKey } from '@ledgerline/auth-tokens';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { authEntities } from './entities.ts';
+import { bootstrapAdmin } from './users/bootstrap-admin.ts';
+import { createPasswordHasher } from './passwords/password-hasher.ts';
+import { DEFAULT_AUTH_SETTINGS } from './deps.ts';
+
+const config = readConfig();
+const logger = createLogger({ name: 'auth', level: config.logLevel });
+const orm = await openOrm({ dbName: config.dbPath, entities: authEntities });
+const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
+const status = await bootstrapAdmin(orm, createPasswordHasher(DEFAULT_AUTH_SETTINGS.scryptCost), new Date(), config.admin);
+if (status === 'created') logger.info({ email: config.admin.email }, 'admin account created');
+const app = createApp({ orm, logger, signingKeys: [signingKey], settings: { accessTokenTtlSeconds: config.accessTokenTtlSeconds } });
+const server = await listen(app, config.port, config.host);
+logger.info({ url: `http://${config.host}:${config.port}`, db: config.dbPath }, 'auth listening');
+installGracefulShutdown(server, logger, [() => orm.close()]);
