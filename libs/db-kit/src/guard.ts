@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { realpathSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DatabaseLocationRefusedError } from './errors.ts';
 import { detectTestRunner, type Env } from './test-runner.ts';
@@ -22,11 +22,21 @@ function realish(path: string): string {
     try {
       return resolve(realpathSync(probe), ...rest.reverse());
     } catch {
+      const link = danglingLinkTarget(probe);
+      if (link) return realish(resolve(link, ...rest.reverse()));
       const parent = dirname(probe);
       if (parent === probe) return path;
       rest.push(probe.slice(parent.length + 1));
       probe = parent;
     }
+  }
+}
+
+function danglingLinkTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? resolve(dirname(path), readlinkSync(path)) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -51,6 +51,7 @@ export async function openOrm(config: DatabaseConfig, guard: GuardOptions = {}):
 /** Readiness probe used by /health/ready. */
 export async function checkDatabase(orm: Orm): Promise<{ ok: boolean; reason?: string }> {
   try {
+    if (!(await orm.isConnected())) return { ok: false, reason: 'not connected' };
     await orm.em.getConnection().execute('select 1');
     return { ok: true };
   } catch (error) {

@@ -14,10 +14,12 @@ interface EmContext {
  */
 export function requestEntityManager(orm: Orm) {
   return async function entityManagerPerRequest(ctx: EmContext, next: () => Promise<unknown>): Promise<void> {
-    const em = orm.em.fork() as Em;
-    ctx.state.em = em;
     try {
-      await RequestContext.create(em, next);
+      // RequestContext.create forks orm.em once; the same fork is handed to the route as ctx.state.em.
+      await RequestContext.create(orm.em, async () => {
+        ctx.state.em = RequestContext.getEntityManager() as Em;
+        await next();
+      });
     } finally {
       ctx.state.em = undefined;
     }
