@@ -4,3 +4,4 @@ export { createTestClock, type TestClock } from './clock.ts';
 export { createTestLogger } from './logger.ts';
 export { createTestTokenIssuer, uniqueEmail, type TestTokenIssuer } from './tokens.ts';
 export { createTestApp, type TestApp, type TestBase } from './test-app.ts';
+export { startFakeUpstream, closedPortUrl, type FakeUpstream, type FakeHandler, type Seen } from './fake-upstream.ts';

@@ -1,0 +1,84 @@
+import test from 'ava';
+import Koa from 'koa';
+import { z } from 'zod';
+import { AppError } from '@ledgerline/http-kit';
+import { startFakeUpstream, type FakeHandler, type Teardown } from '@ledgerline/test-kit';
+import { ServiceClient } from './index.ts';
+
+async function fake(t: Teardown, handler: FakeHandler): Promise<string> {
+  const upstream = await startFakeUpstream(t);
+  for (const route of ['GET /', 'GET /down', 'GET /bug', 'GET /shape', 'GET /text', 'POST /portfolios']) upstream.on(route, handler);
+  return upstream.url;
+}
+
+test('forwards the bearer token, request id, JSON body and query; returns the parsed body', async (t) => {
+  let seen: Record<string, unknown> = {};
+  const baseUrl = await fake(t, async (ctx) => {
+    seen = { auth: ctx.get('authorization'), rid: ctx.get('x-request-id'), type: ctx.get('content-type'), body: ctx.request.body, q: ctx.query.limit, path: ctx.path };
+    ctx.status = 201;
+    ctx.body = { id: 'p-1', extra: true };
+  });
+  const client = new ServiceClient({ service: 'portfolio', baseUrl: `${baseUrl}/` });
+  const response = await client.json(z.looseObject({ id: z.string() }), {
+    method: 'POST', path: '/portfolios', query: { limit: 5, empty: '' }, body: { name: 'Core' }, ctx: { accessToken: 'tok', requestId: 'rid-1' },
+  });
+  t.is(response.status, 201);
+  t.deepEqual(response.body, { id: 'p-1', extra: true });
+  t.deepEqual(seen, { auth: 'Bearer tok', rid: 'rid-1', type: 'application/json', body: { name: 'Core' }, q: '5', path: '/portfolios' });
+});
+
+test('a 4xx problem is re-thrown with its status, code, detail, field errors and Retry-After', async (t) => {
+  const baseUrl = await fake(t, (ctx) => {
+    ctx.status = 429;
+    ctx.set('retry-after', '30');
+    ctx.type = 'application/problem+json';
+    ctx.body = { code: 'too_many_requests', title: 'Too many requests', detail: 'Slow down.', errors: [{ field: 'email', code: 'x', message: 'm' }] };
+  });
+  const error = await t.throwsAsync(new ServiceClient({ service: 'auth', baseUrl }).send({ method: 'GET', path: '/' }), { instanceOf: AppError });
+  t.like(error, { status: 429, code: 'too_many_requests', detail: 'Slow down.' });
+  t.deepEqual(error!.errors, [{ field: 'email', code: 'x', message: 'm' }]);
+  t.deepEqual(error!.headers, { 'retry-after': '30' });
+});
+
+test('a 503 problem from the service passes through; a bare 500 becomes a 502 naming the service', async (t) => {
+  const baseUrl = await fake(t, (ctx) => {
+    if (ctx.path === '/down') {
+      ctx.status = 503;
+      ctx.body = { code: 'portfolio_unavailable', detail: 'The portfolio service is unavailable.' };
+    } else {
+      ctx.status = 500;
+      ctx.body = 'oops';
+    }
+  });
+  const client = new ServiceClient({ service: 'transaction', baseUrl });
+  t.like(await t.throwsAsync(client.send({ method: 'GET', path: '/down' })), { status: 503, code: 'portfolio_unavailable' });
+  t.like(await t.throwsAsync(client.send({ method: 'GET', path: '/bug' })), { status: 502, code: 'transaction_bad_response' });
+});
+
+test('connection refused is a 503 and a slow service a 504, both naming the service', async (t) => {
+  const refusedPort = await new Promise<number>((resolve) => {
+    const server = new Koa().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+  const refused = new ServiceClient({ service: 'portfolio', baseUrl: `http://127.0.0.1:${refusedPort}` });
+  t.like(await t.throwsAsync(refused.send({ method: 'GET', path: '/' })), { status: 503, code: 'portfolio_unavailable' });
+
+  const slowUrl = await fake(t, async (ctx) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    ctx.body = {};
+  });
+  const slow = new ServiceClient({ service: 'auth', baseUrl: slowUrl, timeoutMs: 100 });
+  t.like(await t.throwsAsync(slow.send({ method: 'GET', path: '/' })), { status: 504, code: 'auth_timeout' });
+});
+
+test('a 200 of the wrong shape, or not JSON, is a 502', async (t) => {
+  const baseUrl = await fake(t, (ctx) => {
+    ctx.type = ctx.path === '/text' ? 'text/plain' : 'application/json';
+    ctx.body = ctx.path === '/text' ? 'hello' : { nope: 1 };
+  });
+  const client = new ServiceClient({ service: 'auth', baseUrl });
+  t.like(await t.throwsAsync(client.json(z.object({ id: z.string() }), { method: 'GET', path: '/shape' })), { status: 502, code: 'auth_bad_response' });
+  t.like(await t.throwsAsync(client.send({ method: 'GET', path: '/text' })), { status: 502 });
+});

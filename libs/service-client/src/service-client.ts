@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { AppError, REQUEST_ID_HEADER, type FieldError } from '@ledgerline/http-kit';
+
+/** Who the call is made for: the end user's bearer token and the request id to forward. */
+export interface CallContext {
+  accessToken?: string;
+  requestId?: string;
+}
+
+export interface ServiceClientOptions {
+  /** The upstream's name, used in error codes (`portfolio_unavailable`) and messages. */
+  service: string;
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface ServiceRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string | undefined>;
+  ctx?: CallContext;
+}
+
+export interface ServiceResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+const problemSchema = z.looseObject({
+  code: z.string().optional(),
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+});
+
+const PASSED_HEADERS = ['retry-after', 'www-authenticate'];
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/**
+ * JSON over HTTP to one Ledgerline service, with the failure mapping every caller relies on:
+ * - a 4xx problem from the service is re-thrown with the same status, code, detail and field errors;
+ * - a 503/504 problem from the service (its own upstream is down) is passed on as it is;
+ * - connection refused/reset → 503 `<service>_unavailable`; no answer in time → 504 `<service>_timeout`;
+ * - any other 5xx, or a body of the wrong shape → 502 `<service>_bad_response`.
+ */
+export class ServiceClient {
+  readonly service: string;
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: ServiceClientOptions) {
+    this.service = options.service;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.#fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  /** Sends a request; returns status, headers and the parsed JSON body (undefined for an empty body). */
+  async send(request: ServiceRequest): Promise<ServiceResponse<unknown>> {
+    const url = new URL(this.baseUrl + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.ctx?.accessToken) headers.authorization = `Bearer ${request.ctx.accessToken}`;
+    if (request.ctx?.requestId) headers[REQUEST_ID_HEADER] = request.ctx.requestId;
+    for (const [key, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[key.toLowerCase()] = value;
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.#fetch(url, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (isTimeout(error)) {
+        throw new AppError(504, `${this.service}_timeout`, 'Gateway timeout', { detail: `The ${this.service} service did not answer within ${this.timeoutMs} ms.`, cause: error });
+      }
+      throw new AppError(503, `${this.service}_unavailable`, 'Service unavailable', { detail: `The ${this.service} service is unavailable.`, cause: error });
+    }
+    const body = this.#parse(text, response.status);
+    if (response.status >= 400) throw this.#failure(response, body);
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  /** Sends a request and validates the JSON body against `schema` (a wrong shape is a 502). */
+  async json<S extends z.ZodType>(schema: S, request: ServiceRequest): Promise<ServiceResponse<z.output<S>>> {
+    const response = await this.send(request);
+    const parsed = schema.safeParse(response.body);
+    if (!parsed.success) throw this.#badResponse(`The ${this.service} service sent a response of an unexpected shape.`);
+    return { ...response, body: parsed.data };
+  }
+
+  #parse(text: string, status: number): unknown {
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      if (status >= 500) return undefined;
+      throw this.#badResponse(`The ${this.service} service sent a body that is not JSON.`);
+    }
+  }
+
+  #badResponse(detail: string): AppError {
+    return new AppError(502, `${this.service}_bad_response`, 'Bad gateway', { detail });
+  }
+
+  #failure(response: Response, body: unknown): AppError {
+    const problem = problemSchema.safeParse(body);
+    const passHeaders = Object.fromEntries(PASSED_HEADERS.flatMap((name) => (response.headers.get(name) ? [[name, response.headers.get(name)!]] : [])));
+    const isProblem = problem.success && problem.data.code;
+    if (response.status < 500 || ((response.status === 503 || response.status === 504) && isProblem)) {
+      const data = problem.success ? problem.data : {};
+      return new AppError(response.status, data.code ?? `${this.service}_error`, data.title ?? 'Upstream error', {
+        detail: data.detail,
+        errors: data.errors as FieldError[] | undefined,
+        headers: Object.keys(passHeaders).length ? passHeaders : undefined,
+      });
+    }
+    return new AppError(502, `${this.service}_bad_response`, 'Bad gateway', { detail: `The ${this.service} service failed (HTTP ${response.status}).` });
+  }
+}

@@ -1,0 +1,57 @@
+import { ServiceClient, type CallContext } from '@ledgerline/service-client';
+import { transactionPageSchema, transactionSchema, type Transaction, type TransactionPage } from './schemas.ts';
+
+export interface RecordTransactionRequest {
+  portfolioId: string;
+  type: string;
+  symbol?: string;
+  quantity?: string;
+  price?: string;
+  amount?: string;
+  fees?: string;
+  executedAt?: string;
+}
+
+export interface HistoryQuery {
+  portfolioId?: string;
+  symbol?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: string | number;
+}
+
+export interface Recorded {
+  transaction: Transaction;
+  /** true when the Idempotency-Key had been used before and the stored transaction was returned. */
+  replayed: boolean;
+}
+
+/** Typed client of the transaction service (base URL injected): the gateway's way in, and a Pact consumer. */
+export class TransactionClient {
+  readonly #http: ServiceClient;
+
+  constructor(options: { baseUrl: string; timeoutMs?: number; fetch?: typeof fetch }) {
+    this.#http = new ServiceClient({ service: 'transaction', ...options });
+  }
+
+  async record(body: RecordTransactionRequest, idempotencyKey: string | undefined, ctx: CallContext): Promise<Recorded> {
+    const response = await this.#http.json(transactionSchema, {
+      method: 'POST', path: '/transactions', body, ctx, headers: { 'idempotency-key': idempotencyKey },
+    });
+    return { transaction: response.body, replayed: response.status === 200 };
+  }
+
+  async list(query: HistoryQuery, ctx: CallContext): Promise<TransactionPage> {
+    return (await this.#http.json(transactionPageSchema, { method: 'GET', path: '/transactions', query: { ...query }, ctx })).body;
+  }
+
+  async get(id: string, ctx: CallContext): Promise<Transaction> {
+    return (await this.#http.json(transactionSchema, { method: 'GET', path: `/transactions/${encodeURIComponent(id)}`, ctx })).body;
+  }
+
+  async ready(ctx: CallContext = {}): Promise<unknown> {
+    return (await this.#http.send({ method: 'GET', path: '/health/ready', ctx })).body;
+  }
+}

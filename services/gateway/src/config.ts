@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Gateway configuration from the environment. Only main.ts reads this. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  const authUrl = env.AUTH_URL ?? 'http://127.0.0.1:4001';
+  return {
+    port: Number(env.GATEWAY_PORT ?? env.PORT ?? 4000),
+    host: env.HOST ?? '127.0.0.1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    authUrl,
+    portfolioUrl: env.PORTFOLIO_URL ?? 'http://127.0.0.1:4002',
+    transactionUrl: env.TRANSACTION_URL ?? 'http://127.0.0.1:4003',
+    jwksUrl: env.AUTH_JWKS_URL ?? `${authUrl}/.well-known/jwks.json`,
+    upstreamTimeoutMs: Number(env.UPSTREAM_TIMEOUT_MS ?? 5000),
+    webRoot: resolve(env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  };
+}

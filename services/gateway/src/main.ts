@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { remoteKeys } from '@ledgerline/auth-tokens';
+import { AuthClient } from '@ledgerline/auth-client';
+import { PortfolioApiClient } from '@ledgerline/portfolio-client';
+import { TransactionClient } from '@ledgerline/transaction-client';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+
+const config = readConfig();
+const logger = createLogger({ name: 'gateway', level: config.logLevel });
+const timeoutMs = config.upstreamTimeoutMs;
+const webRoot = existsSync(config.webRoot) ? config.webRoot : undefined;
+if (!webRoot) logger.warn({ webRoot: config.webRoot }, 'web UI not built (npx nx build web); serving the API only');
+const app = createApp({
+  logger,
+  keys: remoteKeys(config.jwksUrl),
+  clients: {
+    auth: new AuthClient({ baseUrl: config.authUrl, timeoutMs }),
+    portfolio: new PortfolioApiClient({ baseUrl: config.portfolioUrl, timeoutMs }),
+    transaction: new TransactionClient({ baseUrl: config.transactionUrl, timeoutMs }),
+  },
+  webRoot,
+});
+const server = await listen(app, config.port, config.host);
+logger.info({ url: `http://${config.host}:${config.port}` }, `Ledgerline is up: open http://localhost:${config.port}`);
+installGracefulShutdown(server, logger, []);

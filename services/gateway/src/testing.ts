@@ -1,0 +1,56 @@
+/**
+ * Test support for the gateway's unit tests: the real gateway (createApp with the real typed clients)
+ * in front of in-process fake upstreams on port 0 that record what reached them.
+ */
+import supertest from 'supertest';
+import { localKeys } from '@ledgerline/auth-tokens';
+import { AuthClient } from '@ledgerline/auth-client';
+import { PortfolioApiClient } from '@ledgerline/portfolio-client';
+import { TransactionClient } from '@ledgerline/transaction-client';
+import {
+  closedPortUrl, createTestClock, createTestLogger, createTestTokenIssuer, startFakeUpstream, type FakeUpstream, type Teardown, type TestTokenIssuer,
+} from '@ledgerline/test-kit';
+import { createApp } from './app.ts';
+import type { GatewaySettings } from './deps.ts';
+
+export interface GatewayTestApp {
+  http: ReturnType<typeof supertest>;
+  issuer: TestTokenIssuer;
+  clock: ReturnType<typeof createTestClock>;
+  upstreams: { auth: FakeUpstream; portfolio: FakeUpstream; transaction: FakeUpstream };
+  /** A real access token for a user, signed by the key the gateway trusts. */
+  bearer(claims?: Parameters<TestTokenIssuer['token']>[0]): Promise<string>;
+}
+
+type Service = 'auth' | 'portfolio' | 'transaction';
+
+export async function createGatewayTestApp(
+  t: Teardown,
+  options: { settings?: Partial<GatewaySettings>; timeoutMs?: number; webRoot?: string; down?: Service[] } = {},
+): Promise<GatewayTestApp> {
+  const issuer = await createTestTokenIssuer();
+  const clock = createTestClock(new Date());
+  const [auth, portfolio, transaction] = await Promise.all([startFakeUpstream(t), startFakeUpstream(t), startFakeUpstream(t)]);
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const down = options.down ?? [];
+  const urlOf = async (service: Service, fake: FakeUpstream) => (down.includes(service) ? closedPortUrl() : fake.url);
+  const app = createApp({
+    logger: createTestLogger(),
+    keys: localKeys(issuer.jwks),
+    clock: clock.now,
+    clients: {
+      auth: new AuthClient({ baseUrl: await urlOf('auth', auth), timeoutMs }),
+      portfolio: new PortfolioApiClient({ baseUrl: await urlOf('portfolio', portfolio), timeoutMs }),
+      transaction: new TransactionClient({ baseUrl: await urlOf('transaction', transaction), timeoutMs }),
+    },
+    settings: options.settings,
+    webRoot: options.webRoot,
+  });
+  return {
+    http: supertest(app.callback()),
+    issuer,
+    clock,
+    upstreams: { auth, portfolio, transaction },
+    bearer: async (claims) => `Bearer ${await issuer.token({ now: clock.now(), ...claims })}`,
+  };
+}
