@@ -1,0 +1,6 @@
+export { CONTRACTS_DIR, RESULTS_DIR, pactPath, resultPath } from './paths.ts';
+export { listPacts, readPact, type PactFile, type PactInteraction } from './pacts.ts';
+export { consumerPact } from './consumer.ts';
+export { verifyPactsFor, type StateHandlers, type RunningProvider, type VerificationOptions, type ProviderResult } from './provider.ts';
+export { verificationMatrix, formatMatrix, requiredBoundaries, type MatrixRow, type Boundary } from './matrix.ts';
+export { MatchersV3 as Matchers } from '@pact-foundation/pact';
