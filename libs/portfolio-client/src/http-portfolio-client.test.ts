@@ -1,0 +1,161 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import test, { type ExecutionContext } from 'ava';
+import Koa from 'koa';
+import { AppError } from '@ledgerline/http-kit';
+import { HttpPortfolioClient } from './http-portfolio-client.ts';
+import type { ApplyTradeRequest } from './trade-api.ts';
+
+interface Seen {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** A tiny in-process portfolio fake on an ephemeral port, closed when the test ends. */
+async function startFake(t: ExecutionContext, respond: (seen: Seen, ctx: Koa.Context) => void | Promise<void>) {
+  const seen: Seen[] = [];
+  const app = new Koa();
+  app.use(async (ctx) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const entry = { method: ctx.method, path: ctx.path, headers: { ...ctx.headers }, body: raw ? JSON.parse(raw) : undefined };
+    seen.push(entry);
+    await respond(entry, ctx);
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.teardown(() => {
+    server.closeAllConnections();
+    return new Promise<void>((done) => server.close(() => done()));
+  });
+  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+const trade = (overrides: Partial<ApplyTradeRequest> = {}): ApplyTradeRequest => ({
+  transactionId: '9b2f7c1e-4d3a-8b5c-9e6f-0a1b2c3d4e5f',
+  portfolioId: 'p-123',
+  type: 'buy',
+  symbol: 'AAPL',
+  quantity: '10',
+  price: '100.00',
+  fees: '5.00',
+  executedAt: '2026-05-01T10:00:00.000Z',
+  ...overrides,
+});
+
+const problem = (ctx: Koa.Context, status: number, body: Record<string, unknown>) => {
+  ctx.status = status;
+  ctx.type = 'application/problem+json';
+  ctx.body = { type: `https://ledgerline.dev/problems/${String(body.code)}`, title: 'Refused', status, ...body };
+};
+
+async function failure(t: ExecutionContext, promise: Promise<unknown>): Promise<AppError> {
+  const error = await t.throwsAsync(promise);
+  t.true(error instanceof AppError);
+  return error as AppError;
+}
+
+test('a 200 is returned as the typed result; token, request id and body are forwarded', async (t) => {
+  const { baseUrl, seen } = await startFake(t, (_seen, ctx) => {
+    // buy 10 @ 100.00 + 5.00 fees from 2000.00 cash: 2000.00 - 1005.00 = 995.00; averageCost 1005/10 = 100.5000
+    ctx.body = {
+      transactionId: '9b2f7c1e-4d3a-8b5c-9e6f-0a1b2c3d4e5f', portfolioId: 'p-123', applied: true, cash: '995.00',
+      holding: { symbol: 'AAPL', quantity: '10', averageCost: '100.5000', realizedPnl: '0.00' }, realizedPnl: null, extra: 'ignored',
+    };
+  });
+  const client = new HttpPortfolioClient({ baseUrl: `${baseUrl}/` });
+  const result = await client.applyTrade(trade(), { accessToken: 'tok.en.value', requestId: 'req-42' });
+  t.deepEqual(result, {
+    transactionId: '9b2f7c1e-4d3a-8b5c-9e6f-0a1b2c3d4e5f', portfolioId: 'p-123', applied: true, cash: '995.00',
+    holding: { symbol: 'AAPL', quantity: '10', averageCost: '100.5000', realizedPnl: '0.00' }, realizedPnl: null,
+  });
+  t.is(seen.length, 1);
+  t.is(seen[0].method, 'POST');
+  t.is(seen[0].path, '/internal/portfolios/p-123/trades');
+  t.is(seen[0].headers.authorization, 'Bearer tok.en.value');
+  t.is(seen[0].headers['x-request-id'], 'req-42');
+  t.regex(String(seen[0].headers['content-type']), /application\/json/);
+  const { portfolioId: _portfolioId, ...body } = trade();
+  t.deepEqual(seen[0].body, body); // the portfolio id travels in the path only
+});
+
+test('a 409 refusal is re-thrown with the same status, code, detail and field errors', async (t) => {
+  const errors = [{ field: 'quantity', code: 'insufficient_quantity', message: 'You hold 5.' }];
+  const { baseUrl } = await startFake(t, (_seen, ctx) =>
+    problem(ctx, 409, { code: 'insufficient_quantity', detail: 'Cannot sell more than held.', errors }),
+  );
+  const error = await failure(t, new HttpPortfolioClient({ baseUrl }).applyTrade(trade({ type: 'sell' }), { accessToken: 'x' }));
+  t.is(error.status, 409);
+  t.is(error.code, 'insufficient_quantity');
+  t.is(error.detail, 'Cannot sell more than held.');
+  t.deepEqual(error.errors, errors);
+});
+
+test('a 404 (not the caller\'s portfolio) and a 422 unknown_symbol pass through', async (t) => {
+  const { baseUrl } = await startFake(t, (seen, ctx) => {
+    if (seen.path.includes('missing')) problem(ctx, 404, { code: 'not_found', detail: 'Portfolio was not found.' });
+    else problem(ctx, 422, { code: 'unknown_symbol', errors: [{ field: 'symbol', code: 'unknown_symbol', message: 'No such symbol.' }] });
+  });
+  const client = new HttpPortfolioClient({ baseUrl });
+  const notFound = await failure(t, client.applyTrade(trade({ portfolioId: 'missing' }), { accessToken: 'x' }));
+  t.like(notFound, { status: 404, code: 'not_found', detail: 'Portfolio was not found.' });
+  const unknown = await failure(t, client.applyTrade(trade({ symbol: 'ZZZZ' }), { accessToken: 'x' }));
+  t.like(unknown, { status: 422, code: 'unknown_symbol' });
+  t.is(unknown.errors?.[0].field, 'symbol');
+});
+
+test('connection refused is 503 portfolio_unavailable', async (t) => {
+  const server: Server = new Koa().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  const error = await failure(t, new HttpPortfolioClient({ baseUrl: `http://127.0.0.1:${port}` }).applyTrade(trade(), { accessToken: 'x' }));
+  t.like(error, { status: 503, code: 'portfolio_unavailable' });
+});
+
+test('a 500 from the portfolio service is 503 portfolio_unavailable (no internals leak)', async (t) => {
+  const { baseUrl } = await startFake(t, (_seen, ctx) => problem(ctx, 500, { code: 'internal_error', detail: 'db exploded' }));
+  const error = await failure(t, new HttpPortfolioClient({ baseUrl }).applyTrade(trade(), { accessToken: 'x' }));
+  t.like(error, { status: 503, code: 'portfolio_unavailable' });
+  t.notRegex(error.detail ?? '', /exploded/);
+});
+
+test('no answer within timeoutMs is 504 portfolio_timeout', async (t) => {
+  let release = () => {};
+  const { baseUrl } = await startFake(t, async (_seen, ctx) => {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      release = () => { clearTimeout(timer); resolve(); };
+    });
+    ctx.body = {};
+  });
+  t.teardown(() => release());
+  const error = await failure(t, new HttpPortfolioClient({ baseUrl, timeoutMs: 100 }).applyTrade(trade(), { accessToken: 'x' }));
+  t.like(error, { status: 504, code: 'portfolio_timeout' });
+});
+
+test('a 200 of the wrong shape, non-JSON, or for another transaction is 502 portfolio_bad_response', async (t) => {
+  const bodies: unknown[] = [
+    { transactionId: '9b2f7c1e-4d3a-8b5c-9e6f-0a1b2c3d4e5f', portfolioId: 'p-123', applied: 'yes', cash: 995 },
+    'not json at all',
+    { transactionId: 'another', portfolioId: 'p-123', applied: true, cash: '1.00', holding: null, realizedPnl: null },
+  ];
+  let call = 0;
+  const { baseUrl } = await startFake(t, (_seen, ctx) => {
+    const body = bodies[call++];
+    ctx.status = 200;
+    if (typeof body === 'string') {
+      ctx.type = 'text/plain';
+    }
+    ctx.body = body;
+  });
+  const client = new HttpPortfolioClient({ baseUrl });
+  for (let i = 0; i < bodies.length; i++) {
+    const error = await failure(t, client.applyTrade(trade(), { accessToken: 'x' }));
+    t.like(error, { status: 502, code: 'portfolio_bad_response' });
+  }
+});

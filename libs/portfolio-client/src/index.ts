@@ -1,0 +1,16 @@
+// Public API client (used by the gateway):
+export { PortfolioApiClient } from './portfolio-api-client.ts';
+export * from './portfolio-api-schemas.ts';
+
+// Internal trade endpoint (used by the transaction service):
+export {
+  TRADE_TYPES,
+  type TradeType,
+  type ApplyTradeRequest,
+  type ApplyTradeResult,
+  type TradeHolding,
+  type CallContext,
+  type PortfolioClient,
+} from './trade-api.ts';
+export { HttpPortfolioClient, DEFAULT_PORTFOLIO_TIMEOUT_MS } from './http-portfolio-client.ts';
+export { applyTradeResultSchema } from './trade-result.schema.ts';

@@ -1,0 +1,20 @@
+import { openOrm } from '@ledgerline/db-kit';
+import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { remoteKeys } from '@ledgerline/auth-tokens';
+import { HttpPortfolioClient } from '@ledgerline/portfolio-client';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { transactionEntities } from './entities.ts';
+
+const config = readConfig();
+const logger = createLogger({ name: 'transaction', level: config.logLevel });
+const orm = await openOrm({ dbName: config.dbPath, entities: transactionEntities });
+const app = createApp({
+  orm,
+  logger,
+  keys: remoteKeys(config.jwksUrl),
+  portfolio: new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs }),
+});
+const server = await listen(app, config.port, config.host);
+logger.info({ url: `http://${config.host}:${config.port}`, db: config.dbPath, portfolio: config.portfolioUrl }, 'transaction listening');
+installGracefulShutdown(server, logger, [() => orm.close()]);
