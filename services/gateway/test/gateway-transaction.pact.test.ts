@@ -1,0 +1,153 @@
+/**
+ * Consumer contract: the gateway's TransactionClient against the transaction service.
+ * Writes contracts/gateway-transaction.json.
+ */
+import test from 'ava';
+import { TransactionClient } from '@ledgerline/transaction-client';
+import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+
+const { like, eachLike, regex, integer, string, fromProviderState, nullValue } = Matchers;
+const pact = consumerPact('gateway', 'transaction');
+
+const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
+const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json') };
+const BEARER = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c') };
+const PORTFOLIO_ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const TX_ID = '0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b';
+const DECIMAL = (example: string) => regex(/^-?\d+(\.\d+)?$/, example);
+const ISO = (example: string) => regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, example);
+const problem = (code: string) => ({ code, title: string('Title'), status: integer(409), detail: string('What went wrong.') });
+
+const buy = { portfolioId: PORTFOLIO_ID, type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '1.00', executedAt: '2026-03-02T15:30:00.000Z' };
+const recorded = (portfolioId: unknown) => ({
+  id: string(TX_ID),
+  portfolioId,
+  type: 'buy',
+  symbol: 'AAPL',
+  quantity: DECIMAL('10'),
+  price: DECIMAL('100.00'),
+  amount: nullValue(),
+  fees: DECIMAL('1.00'),
+  executedAt: ISO('2026-03-02T15:30:00.000Z'),
+  createdAt: ISO('2026-03-02T15:30:01.000Z'),
+  result: like({ cash: DECIMAL('8999.00'), holding: like({ symbol: 'AAPL', quantity: DECIMAL('10'), averageCost: DECIMAL('100.1000'), realizedPnl: DECIMAL('0.00') }), realizedPnl: nullValue() }),
+});
+const portfolioFromState = fromProviderState('${portfolioId}', PORTFOLIO_ID);
+
+test.serial('record: a buy is recorded (201) with the resulting position', async (t) => {
+  await pact.addInteraction()
+    .given('a user owns a portfolio with cash', { cash: '10000.00' })
+    .uponReceiving('a buy with a new idempotency key')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-1' }).jsonBody({ ...buy, portfolioId: portfolioFromState }))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody(recorded(portfolioFromState)))
+    .executeTest(async (mock) => {
+      const { transaction, replayed } = await new TransactionClient({ baseUrl: mock.url }).record(buy, 'key-1', { accessToken: 'a.b.c' });
+      t.false(replayed);
+      t.is(transaction.symbol, 'AAPL');
+    });
+});
+
+test.serial('record: the same key and body again is a replay (200)', async (t) => {
+  await pact.addInteraction()
+    .given('a user has recorded a buy with an idempotency key', { key: 'key-1' })
+    .uponReceiving('the same buy again with the same idempotency key')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-1' }).jsonBody({ ...buy, portfolioId: portfolioFromState }))
+    .willRespondWith(200, (b) => b.headers({ ...JSON_TYPE, 'Idempotent-Replayed': 'true' }).jsonBody(recorded(portfolioFromState)))
+    .executeTest(async (mock) => {
+      t.true((await new TransactionClient({ baseUrl: mock.url }).record(buy, 'key-1', { accessToken: 'a.b.c' })).replayed);
+    });
+});
+
+test.serial('record: a sell of more than is held is refused with the reason', async (t) => {
+  const sell = { ...buy, type: 'sell', quantity: '50' };
+  await pact.addInteraction()
+    .given('a user owns a portfolio that cannot cover the trade')
+    .uponReceiving('a sell of more than the portfolio holds')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-2' }).jsonBody({ ...sell, portfolioId: portfolioFromState }))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('insufficient_quantity'), errors: eachLike({ field: 'quantity', code: 'insufficient_quantity', message: string('More than the portfolio holds.') }) }))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(new TransactionClient({ baseUrl: mock.url }).record(sell, 'key-2', { accessToken: 'a.b.c' }));
+      t.like(error, { status: 409, code: 'insufficient_quantity' });
+    });
+});
+
+test.serial('record: invalid input is a 422 naming the field', async (t) => {
+  const bad = { portfolioId: PORTFOLIO_ID, type: 'deposit', amount: '-5' };
+  await pact.addInteraction()
+    .given('a user owns a portfolio with cash', { cash: '0.00' })
+    .uponReceiving('a deposit with a negative amount')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-3' }).jsonBody({ ...bad, portfolioId: portfolioFromState }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('validation_failed'), errors: eachLike({ field: 'amount', code: string('must_be_positive'), message: string('Must be greater than 0.') }) }))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(new TransactionClient({ baseUrl: mock.url }).record(bad, 'key-3', { accessToken: 'a.b.c' })), { status: 422, code: 'validation_failed' });
+    });
+});
+
+test.serial('record: the portfolio service being down is a 503 passed on', async (t) => {
+  await pact.addInteraction()
+    .given('the portfolio service is down for a user with a portfolio')
+    .uponReceiving('a deposit while the portfolio service is down')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-4' }).jsonBody({ portfolioId: portfolioFromState, type: 'deposit', amount: '100.00' }))
+    .willRespondWith(503, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('portfolio_unavailable')))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(new TransactionClient({ baseUrl: mock.url }).record({ portfolioId: PORTFOLIO_ID, type: 'deposit', amount: '100.00' }, 'key-4', { accessToken: 'a.b.c' }));
+      t.like(error, { status: 503, code: 'portfolio_unavailable' });
+    });
+});
+
+test.serial('list: history filtered by portfolio and type, one page with a cursor', async (t) => {
+  await pact.addInteraction()
+    .given('a user has recorded three buys in a portfolio')
+    .uponReceiving('a history request filtered by portfolio and type, two per page')
+    .withRequest('GET', '/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState, type: 'buy', limit: '2' }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: eachLike(recorded(portfolioFromState), 2), nextCursor: string('eyJ0IjoxfQ') }))
+    .executeTest(async (mock) => {
+      const page = await new TransactionClient({ baseUrl: mock.url }).list({ portfolioId: PORTFOLIO_ID, type: 'buy', limit: 2 }, { accessToken: 'a.b.c' });
+      t.is(page.items.length, 2);
+      t.truthy(page.nextCursor);
+    });
+});
+
+test.serial('list: a bad filter is a 422 naming it', async (t) => {
+  await pact.addInteraction()
+    .given('a user owns a portfolio with cash', { cash: '0.00' })
+    .uponReceiving('a history request with an unknown type')
+    .withRequest('GET', '/transactions', (b) => b.headers(BEARER).query({ type: 'gift' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('validation_failed'), errors: eachLike({ field: 'type', code: string('invalid_value'), message: string('Unknown type.') }) }))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(new TransactionClient({ baseUrl: mock.url }).list({ type: 'gift' }, { accessToken: 'a.b.c' })), { status: 422 });
+    });
+});
+
+test.serial('get: one transaction of the caller', async (t) => {
+  await pact.addInteraction()
+    .given('a user has recorded a buy with an idempotency key', { key: 'key-1' })
+    .uponReceiving('a request for one of the caller’s transactions')
+    .withRequest('GET', fromProviderState('/transactions/${transactionId}', `/transactions/${TX_ID}`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(recorded(portfolioFromState)))
+    .executeTest(async (mock) => {
+      t.is((await new TransactionClient({ baseUrl: mock.url }).get(TX_ID, { accessToken: 'a.b.c' })).id, TX_ID);
+    });
+});
+
+test.serial('get: another user’s transaction is a 404', async (t) => {
+  await pact.addInteraction()
+    .given('another user has recorded a buy')
+    .uponReceiving('a request for a transaction of another user')
+    .withRequest('GET', fromProviderState('/transactions/${transactionId}', `/transactions/${TX_ID}`), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(new TransactionClient({ baseUrl: mock.url }).get(TX_ID, { accessToken: 'a.b.c' })), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('no token: 401', async (t) => {
+  await pact.addInteraction()
+    .uponReceiving('a history request without a valid token')
+    .withRequest('GET', '/transactions', (b) => b.headers({ authorization: 'Bearer not-a-token' }))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('invalid_token')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(new TransactionClient({ baseUrl: mock.url }).list({}, { accessToken: 'not-a-token' })), { status: 401 });
+    });
+});
+

@@ -1,0 +1,113 @@
+/**
+ * Provider verification for the transaction service: every pact in contracts/ that names "transaction",
+ * verified against the real app (createApp) on port 0 with a fresh file-SQLite database in the OS temp dir.
+ * The portfolio service behind it is the in-memory FakePortfolioClient (that boundary has its own pact);
+ * states record transactions through the service's own use case; tokens are freshly signed per request.
+ */
+import test from 'ava';
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type Koa from 'koa';
+import { localKeys } from '@ledgerline/auth-tokens';
+import type { Orm } from '@ledgerline/db-kit';
+import { clearDatabase, createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
+import { verifyPactsFor } from '@ledgerline/contract-kit';
+import { createApp } from '../src/app.ts';
+import { transactionEntities } from '../src/entities.ts';
+import { FakePortfolioClient } from '../src/testing.ts';
+import { recordTransaction } from '../src/transactions/record-transaction.ts';
+import { parseTransactionInput } from '../src/transactions/transaction-input.ts';
+
+let orm: Orm;
+let issuer: TestTokenIssuer;
+let portfolio: FakePortfolioClient;
+let app: Koa;
+/** The user the interaction acts as: the request filter signs a fresh token for them. */
+let actor: string | undefined;
+
+function freshApp(): void {
+  portfolio = new FakePortfolioClient();
+  app = createApp({ orm, logger: createTestLogger('transaction'), keys: localKeys(issuer.jwks), portfolio });
+  actor = undefined;
+}
+
+async function userWithPortfolio(cash: string) {
+  const userId = randomUUID();
+  return { userId, portfolioId: portfolio.addPortfolio(userId, cash) };
+}
+
+async function recordBuy(userId: string, portfolioId: string, key: string, executedAt = '2026-03-02T15:30:00.000Z') {
+  const accessToken = await issuer.token({ userId });
+  const input = parseTransactionInput({ portfolioId, type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '1.00', executedAt }, new Date(), 60_000);
+  return (await recordTransaction(orm.em.fork(), portfolio, { userId, accessToken }, key, input, new Date())).transaction;
+}
+
+verifyPactsFor(test, {
+  provider: 'transaction',
+  async start(dbPath) {
+    orm = await createTestFileOrm(transactionEntities, dbPath);
+    issuer = await createTestTokenIssuer();
+    freshApp();
+    const server = createServer((req, res) => app.callback()(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      async reset() {
+        await clearDatabase(orm);
+        freshApp();
+      },
+      async close() {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+        await orm.close(true);
+      },
+    };
+  },
+  stateHandlers: {
+    'a user owns a portfolio with cash': async (params) => {
+      const { userId, portfolioId } = await userWithPortfolio((params as { cash: string }).cash);
+      actor = userId;
+      return { portfolioId };
+    },
+    'a user owns a portfolio that cannot cover the trade': async () => {
+      const { userId, portfolioId } = await userWithPortfolio('0.00');
+      actor = userId;
+      return { portfolioId };
+    },
+    'the portfolio service is down for a user with a portfolio': async () => {
+      const { userId, portfolioId } = await userWithPortfolio('0.00');
+      portfolio.failNext({ kind: 'down' });
+      actor = userId;
+      return { portfolioId };
+    },
+    'a user has recorded a buy with an idempotency key': async (params) => {
+      const { userId, portfolioId } = await userWithPortfolio('10000.00');
+      const transaction = await recordBuy(userId, portfolioId, (params as { key: string }).key);
+      actor = userId;
+      return { portfolioId, transactionId: transaction.id };
+    },
+    'a user has recorded three buys in a portfolio': async () => {
+      const { userId, portfolioId } = await userWithPortfolio('10000.00');
+      for (const [i, day] of ['01', '02', '03'].entries()) await recordBuy(userId, portfolioId, `key-${i}`, `2026-03-${day}T10:00:00.000Z`);
+      actor = userId;
+      return { portfolioId };
+    },
+    'another user has recorded a buy': async () => {
+      const owner = await userWithPortfolio('10000.00');
+      const transaction = await recordBuy(owner.userId, owner.portfolioId, 'key-owner');
+      actor = randomUUID();
+      return { transactionId: transaction.id };
+    },
+  },
+  requestFilter(req, _res, next) {
+    if (req.headers.authorization && actor) {
+      issuer.token({ userId: actor }).then((token) => {
+        req.headers.authorization = `Bearer ${token}`;
+        next();
+      }, next);
+      return;
+    }
+    next();
+  },
+});
