@@ -1,0 +1,27 @@
+import type Koa from 'koa';
+import { checkDatabase, requestEntityManager } from '@ledgerline/db-kit';
+import { createBaseApp, healthRoutes } from '@ledgerline/http-kit';
+import { requireIdentity } from '@ledgerline/auth-tokens';
+import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioDeps } from './deps.ts';
+import type { RouteDeps } from './http/route-deps.ts';
+import { holdingRoutes } from './holdings/holding.routes.ts';
+import { instrumentRoutes } from './instruments/instrument.routes.ts';
+import { performanceRoutes } from './performance/performance.routes.ts';
+import { portfolioRoutes } from './portfolios/portfolio.routes.ts';
+import { tradeRoutes } from './trades/trade.routes.ts';
+
+/** The portfolio service's composition root: every collaborator is built here from explicit deps. */
+export function createApp(deps: PortfolioDeps): Koa {
+  const settings = { ...DEFAULT_PORTFOLIO_SETTINGS, ...deps.settings };
+  const clock = deps.clock ?? (() => new Date());
+  const routeDeps: RouteDeps = { authenticated: requireIdentity(deps.keys, clock), clock };
+
+  const app = createBaseApp({ logger: deps.logger, bodyLimit: settings.bodyLimit });
+  app.use(healthRoutes({ database: () => checkDatabase(deps.orm) }));
+  app.use(requestEntityManager(deps.orm));
+  for (const router of [portfolioRoutes(routeDeps), holdingRoutes(routeDeps), performanceRoutes(routeDeps), instrumentRoutes(routeDeps), tradeRoutes(routeDeps)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}

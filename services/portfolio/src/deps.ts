@@ -1,0 +1,20 @@
+import type { Orm } from '@ledgerline/db-kit';
+import type { Logger } from '@ledgerline/http-kit';
+import type { KeyResolver } from '@ledgerline/auth-tokens';
+
+/** Behaviour settings of the portfolio service. */
+export interface PortfolioSettings {
+  bodyLimit: string;
+}
+
+export const DEFAULT_PORTFOLIO_SETTINGS: PortfolioSettings = { bodyLimit: '16kb' };
+
+/** Everything createApp needs, passed explicitly (the composition root owns no globals). */
+export interface PortfolioDeps {
+  orm: Orm;
+  logger: Logger;
+  /** Public keys that verify access tokens: remoteKeys(AUTH_JWKS_URL) in main.ts, localKeys(issuer.jwks) in tests. */
+  keys: KeyResolver;
+  settings?: Partial<PortfolioSettings>;
+  clock?: () => Date;
+}

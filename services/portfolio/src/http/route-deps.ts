@@ -1,0 +1,8 @@
+import type { Middleware } from 'koa';
+
+/** What every router of this service receives from the composition root. */
+export interface RouteDeps {
+  /** Verifies the bearer token and sets ctx.state.identity. */
+  authenticated: Middleware;
+  clock: () => Date;
+}

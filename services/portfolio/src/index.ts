@@ -1,0 +1,13 @@
+export { createApp } from './app.ts';
+export { portfolioEntities } from './entities.ts';
+export { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioDeps, type PortfolioSettings } from './deps.ts';
+export { seedInstruments } from './instruments/seed-instruments.ts';
+export { INSTRUMENT_UNIVERSE, type SeedInstrument } from './instruments/instrument-universe.ts';
+export { ASSET_CLASSES, type AssetClass } from './instruments/instrument.entity.ts';
+export { SUPPORTED_CURRENCIES } from './portfolios/portfolio.entity.ts';
+export { TRADE_TYPES, type TradeType, type ApplyTradeInput } from './trades/trade.schemas.ts';
+export type { ApplyTradeResult } from './trades/trade.view.ts';
+export type { PortfolioView } from './portfolios/portfolio.view.ts';
+export type { HoldingView } from './holdings/holding.view.ts';
+export type { InstrumentView } from './instruments/instrument.view.ts';
+export type { PerformanceView } from './performance/portfolio-performance.ts';

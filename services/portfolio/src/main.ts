@@ -1,0 +1,17 @@
+import { openOrm } from '@ledgerline/db-kit';
+import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { remoteKeys } from '@ledgerline/auth-tokens';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { portfolioEntities } from './entities.ts';
+import { seedInstruments } from './instruments/seed-instruments.ts';
+
+const config = readConfig();
+const logger = createLogger({ name: 'portfolio', level: config.logLevel });
+const orm = await openOrm({ dbName: config.dbPath, entities: portfolioEntities });
+const seeded = await seedInstruments(orm.em.fork(), new Date());
+if (seeded) logger.info({ seeded }, 'instruments seeded');
+const app = createApp({ orm, logger, keys: remoteKeys(config.authJwksUrl) });
+const server = await listen(app, config.port, config.host);
+logger.info({ url: `http://${config.host}:${config.port}`, db: config.dbPath, jwks: config.authJwksUrl }, 'portfolio listening');
+installGracefulShutdown(server, logger, [() => orm.close()]);

@@ -1,0 +1,65 @@
+import test from 'ava';
+import { D, dec, decimalPlaces, formatAverageCost, formatMoney, formatPercent, formatPrice, formatQuantity, roundMoney, storeAverageCost, sum } from './money.ts';
+
+test('money is formatted with exactly 2 dp, rounding half to even', (t) => {
+  t.is(formatMoney('105'), '105.00');
+  t.is(formatMoney('2.345'), '2.34'); // 4 is even: the half goes down
+  t.is(formatMoney('2.355'), '2.36'); // 5 is odd: the half goes up
+  t.is(formatMoney('2.3450001'), '2.35'); // more than half: up
+  t.is(formatMoney('-2.345'), '-2.34');
+  t.is(formatMoney('-0.001'), '0.00', 'no negative zero');
+  t.is(roundMoney(dec('0.125')).toFixed(), '0.12');
+});
+
+test('decimal arithmetic is exact where floats are not', (t) => {
+  t.is(formatMoney(dec('0.1').plus('0.2')), '0.30');
+  t.true(dec('0.1').plus('0.2').eq('0.3'));
+  t.is(sum([dec('0.10'), dec('0.20'), dec('0.30')]).toFixed(), '0.6');
+  t.is(sum([]).toFixed(), '0');
+  // 1/3 × 3 is 1 to 40 significant digits
+  t.is(formatMoney(new D(1).div(3).times(3)), '1.00');
+});
+
+test('quantities are normalised: trailing zeros dropped, at most 6 dp (half even)', (t) => {
+  t.is(formatQuantity('10.000000'), '10');
+  t.is(formatQuantity('0.50'), '0.5');
+  t.is(formatQuantity('0.123456'), '0.123456');
+  t.is(formatQuantity('1.2345675'), '1.234568'); // 7 is odd: up
+  t.is(formatQuantity('1.2345665'), '1.234566'); // 6 is even: stays
+  t.is(formatQuantity('0'), '0');
+});
+
+test('average cost is shown with 4 dp and stored with 10', (t) => {
+  t.is(formatAverageCost('150.5'), '150.5000');
+  t.is(formatAverageCost(dec('1550').div(15)), '103.3333'); // 1550 / 15 = 103.3333…
+  t.is(formatAverageCost('2.00005'), '2.0000'); // half, previous digit 0 even: stays
+  t.is(formatAverageCost('2.00015'), '2.0002'); // half, previous digit 1 odd: up
+  t.is(storeAverageCost(dec('1550').div(15)), '103.3333333333');
+  t.is(storeAverageCost(dec('100')), '100');
+});
+
+test('prices show 2 to 4 dp', (t) => {
+  t.is(formatPrice('189.5'), '189.50');
+  t.is(formatPrice('7'), '7.00');
+  t.is(formatPrice('0.1234'), '0.1234');
+  t.is(formatPrice('12.3400'), '12.34');
+  t.is(formatPrice('12.3450'), '12.345');
+});
+
+test('percentages have 2 dp and are "0.00" of a zero whole', (t) => {
+  t.is(formatPercent(dec('1'), dec('3')), '33.33'); // 33.333…
+  t.is(formatPercent(dec('2'), dec('3')), '66.67'); // 66.666…
+  t.is(formatPercent(dec('-50'), dec('200')), '-25.00');
+  t.is(formatPercent(dec('5'), dec('0')), '0.00');
+  t.is(formatPercent(dec('0'), dec('0')), '0.00');
+});
+
+test('dec accepts only plain decimal strings; decimalPlaces counts the written fraction', (t) => {
+  for (const bad of ['1e5', 'abc', ' 1', '1.', '.5', '', 'NaN', 'Infinity']) {
+    t.throws(() => dec(bad), undefined, bad);
+  }
+  t.is(dec('-3.50').toFixed(), '-3.5');
+  t.is(decimalPlaces('10'), 0);
+  t.is(decimalPlaces('1.50'), 2);
+  t.is(decimalPlaces('0.123456'), 6);
+});

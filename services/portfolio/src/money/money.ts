@@ -1,0 +1,81 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * Exact decimal arithmetic for money and quantities (never floats). A private Decimal constructor with
+ * 40 significant digits and banker's rounding (ROUND_HALF_EVEN); toFixed never switches to exponent notation.
+ */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -50, toExpPos: 50 });
+export type Dec = Decimal;
+
+/** Money on the wire and in the database: 2 dp. */
+export const MONEY_DP = 2;
+/** Quantities: up to 6 dp. */
+export const QUANTITY_DP = 6;
+/** Prices as entered: up to 4 dp. */
+export const PRICE_DP = 4;
+/** averageCost as shown: 4 dp. */
+export const AVERAGE_COST_DP = 4;
+/** averageCost as stored: enough digits that quantity × averageCost reproduces the cost to the cent. */
+export const STORED_AVERAGE_COST_DP = 10;
+export const PERCENT_DP = 2;
+
+const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
+
+/** Parses a stored or validated decimal string; throws on anything else (a bug, never user input). */
+export function dec(value: string | Dec): Dec {
+  if (typeof value !== 'string') return value;
+  if (!DECIMAL_STRING.test(value)) throw new Error(`not a decimal string: "${value}"`);
+  return new D(value);
+}
+
+/** Number of decimal places written in a decimal string ("1.50" → 2). */
+export function decimalPlaces(value: string): number {
+  const dot = value.indexOf('.');
+  return dot === -1 ? 0 : value.length - dot - 1;
+}
+
+const noNegativeZero = (text: string) => (/^-0(\.0+)?$/.test(text) ? text.slice(1) : text);
+
+/** Rounds to whole cents, half to even: 2.345 → 2.34, 2.355 → 2.36. */
+export function roundMoney(value: Dec): Dec {
+  return value.toDecimalPlaces(MONEY_DP, Decimal.ROUND_HALF_EVEN);
+}
+
+/** "105.00": money with exactly 2 dp, half to even. */
+export function formatMoney(value: Dec | string): string {
+  return noNegativeZero(dec(value).toFixed(MONEY_DP, Decimal.ROUND_HALF_EVEN));
+}
+
+/** "10", "0.5", "1.234567": a quantity rounded to 6 dp with trailing zeros removed. */
+export function formatQuantity(value: Dec | string): string {
+  return noNegativeZero(dec(value).toDecimalPlaces(QUANTITY_DP, Decimal.ROUND_HALF_EVEN).toFixed());
+}
+
+/** "103.3333": an average cost with exactly 4 dp. */
+export function formatAverageCost(value: Dec | string): string {
+  return noNegativeZero(dec(value).toFixed(AVERAGE_COST_DP, Decimal.ROUND_HALF_EVEN));
+}
+
+/** Internal averageCost precision (10 dp, trailing zeros removed) for the TEXT column. */
+export function storeAverageCost(value: Dec): string {
+  return noNegativeZero(value.toDecimalPlaces(STORED_AVERAGE_COST_DP, Decimal.ROUND_HALF_EVEN).toFixed());
+}
+
+/** "189.50", "0.1234": a price with 2 to 4 dp. */
+export function formatPrice(value: Dec | string): string {
+  const [whole, fraction] = dec(value).toFixed(PRICE_DP, Decimal.ROUND_HALF_EVEN).split('.');
+  return noNegativeZero(`${whole}.${fraction.replace(/0+$/, '').padEnd(MONEY_DP, '0')}`);
+}
+
+/** part / whole × 100 as a percent with 2 dp; "0.00" when the whole is zero. */
+export function formatPercent(part: Dec, whole: Dec): string {
+  if (whole.isZero()) return '0.00';
+  return noNegativeZero(part.div(whole).times(100).toFixed(PERCENT_DP, Decimal.ROUND_HALF_EVEN));
+}
+
+/** Sum of decimals (0 for none). */
+export function sum(values: Iterable<Dec>): Dec {
+  let total = new D(0);
+  for (const value of values) total = total.plus(value);
+  return total;
+}

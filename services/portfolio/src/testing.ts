@@ -1,0 +1,83 @@
+/**
+ * Test support for the portfolio service's unit tests (imported only by *.test.ts files).
+ * Each call builds the real app on its own fresh in-memory database, seeded through the service's own
+ * seedInstruments, with a real token issuer whose JWKS the app verifies against (localKeys).
+ */
+import { randomUUID } from 'node:crypto';
+import type Koa from 'koa';
+import type { Test } from 'supertest';
+import { localKeys, type Role } from '@ledgerline/auth-tokens';
+import { createTestApp, createTestTokenIssuer, uniqueEmail, type Teardown, type TestApp, type TestTokenIssuer } from '@ledgerline/test-kit';
+import { createApp } from './app.ts';
+import { portfolioEntities } from './entities.ts';
+import { seedInstruments } from './instruments/seed-instruments.ts';
+import type { PortfolioView } from './portfolios/portfolio.view.ts';
+import type { ApplyTradeResult } from './trades/trade.view.ts';
+
+/** A signed-in caller: their user id, access token and ready-made Authorization header value. */
+export interface TestUser {
+  userId: string;
+  token: string;
+  auth: string;
+}
+
+export interface PortfolioTestApp extends TestApp<Koa> {
+  issuer: TestTokenIssuer;
+  /** The default caller (role user). */
+  user: TestUser;
+  /** Another user from the same issuer (for ownership tests). */
+  signIn(role?: Role): Promise<TestUser>;
+  /** Creates a portfolio through the API (default caller unless `as` is given) and returns its body. */
+  createPortfolio(body?: Record<string, unknown>, as?: TestUser): Promise<PortfolioView>;
+  /** POST /internal/portfolios/:id/trades; a fresh transactionId and executedAt unless given. */
+  trade(portfolioId: string, body: Record<string, unknown>, as?: TestUser): Test;
+  /** Applies a trade and fails loudly unless it answers 200; returns the result. */
+  applyOk(portfolioId: string, body: Record<string, unknown>, as?: TestUser): Promise<ApplyTradeResult>;
+  /** Sets an instrument's price through the admin API. */
+  setPrice(symbol: string, price: string): Promise<void>;
+}
+
+export async function createPortfolioTestApp(t: Teardown): Promise<PortfolioTestApp> {
+  const issuer = await createTestTokenIssuer();
+  const base = await createTestApp(t, portfolioEntities, ({ orm, logger, clock }) =>
+    createApp({ orm, logger, clock: clock.now, keys: localKeys(issuer.jwks) }),
+  );
+  await seedInstruments(base.orm.em.fork(), base.clock.now());
+
+  const signIn = async (role: Role = 'user'): Promise<TestUser> => {
+    const userId = randomUUID();
+    const token = await issuer.token({ userId, role, email: uniqueEmail(role), now: base.clock.now() });
+    return { userId, token, auth: `Bearer ${token}` };
+  };
+  const user = await signIn();
+  let admin: TestUser | undefined;
+
+  const trade: PortfolioTestApp['trade'] = (portfolioId, body, as = user) =>
+    base.http
+      .post(`/internal/portfolios/${portfolioId}/trades`)
+      .set('authorization', as.auth)
+      .send({ transactionId: randomUUID(), executedAt: base.clock.now().toISOString(), ...body });
+
+  return {
+    ...base,
+    issuer,
+    user,
+    signIn,
+    trade,
+    async createPortfolio(body = {}, as = user) {
+      const response = await base.http.post('/portfolios').set('authorization', as.auth).send({ name: 'Core', baseCurrency: 'USD', ...body });
+      if (response.status !== 201) throw new Error(`create portfolio failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body as PortfolioView;
+    },
+    async applyOk(portfolioId, body, as = user) {
+      const response = await trade(portfolioId, body, as);
+      if (response.status !== 200) throw new Error(`trade failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body as ApplyTradeResult;
+    },
+    async setPrice(symbol, price) {
+      admin ??= await signIn('admin');
+      const response = await base.http.put(`/instruments/${symbol}/price`).set('authorization', admin.auth).send({ price });
+      if (response.status !== 200) throw new Error(`set price failed: ${response.status} ${JSON.stringify(response.body)}`);
+    },
+  };
+}

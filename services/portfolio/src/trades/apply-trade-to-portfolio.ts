@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { Em } from '@ledgerline/db-kit';
+import { AppError, conflict } from '@ledgerline/http-kit';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Holding } from '../holdings/holding.entity.ts';
+import { holdingRepository } from '../holdings/holding.repository.ts';
+import { unknownSymbol } from '../holdings/open-position.ts';
+import { instrumentRepository } from '../instruments/instrument.repository.ts';
+import { dec, formatMoney, formatQuantity, storeAverageCost } from '../money/money.ts';
+import { applyTrade, type Position, type TradeEffect } from '../pnl/apply-trade.ts';
+import type { Portfolio } from '../portfolios/portfolio.entity.ts';
+import { portfolioRepository } from '../portfolios/portfolio.repository.ts';
+import { AppliedTrade } from './applied-trade.entity.ts';
+import type { ApplyTradeInput } from './trade.schemas.ts';
+import { toTradeHolding, type ApplyTradeResult } from './trade.view.ts';
+
+interface Caller {
+  ownerId: string;
+  portfolioId: string;
+  now: Date;
+}
+
+function effectOf(input: ApplyTradeInput): TradeEffect {
+  if (input.type === 'buy' || input.type === 'sell') {
+    return { type: input.type, quantity: dec(input.quantity!), price: dec(input.price!), fees: dec(input.fees ?? '0') };
+  }
+  return { type: input.type, amount: dec(input.amount!) };
+}
+
+function positionOf(holding: Holding | null): Position | null {
+  return holding ? { quantity: dec(holding.quantity), averageCost: dec(holding.averageCost), realizedPnl: dec(holding.realizedPnl) } : null;
+}
+
+/** The stored result of an earlier application, answered again with applied: false. */
+function replay(previous: AppliedTrade, portfolioId: string): ApplyTradeResult {
+  if (previous.portfolioId !== portfolioId) {
+    throw conflict('transaction_id_conflict', `Transaction ${previous.transactionId} was already applied to another portfolio.`);
+  }
+  return { ...previous.result, applied: false };
+}
+
+async function applyOnce(tx: Em, portfolio: Portfolio, input: ApplyTradeInput, now: Date): Promise<ApplyTradeResult> {
+  if (input.symbol && !(await instrumentRepository(tx).findBySymbol(input.symbol))) throw unknownSymbol(input.symbol);
+  const trades = input.type === 'buy' || input.type === 'sell';
+  const holding = trades ? await holdingRepository(tx).findBySymbol(portfolio.id, input.symbol!) : null;
+  const outcome = applyTrade({ cash: dec(portfolio.cash), position: positionOf(holding) }, effectOf(input));
+  if (!outcome.ok) throw conflict(outcome.reason, outcome.detail);
+
+  portfolio.cash = formatMoney(outcome.cash);
+  portfolio.updatedAt = now;
+  let touched: Holding | null = null;
+  if (trades && outcome.position) {
+    const values = {
+      quantity: formatQuantity(outcome.position.quantity),
+      averageCost: storeAverageCost(outcome.position.averageCost),
+      realizedPnl: formatMoney(outcome.position.realizedPnl),
+      updatedAt: now,
+    };
+    touched = holding
+      ? Object.assign(holding, values)
+      : tx.create(Holding, { id: randomUUID(), portfolio, symbol: input.symbol!, createdAt: now, ...values });
+  }
+  const result: ApplyTradeResult = {
+    transactionId: input.transactionId,
+    portfolioId: portfolio.id,
+    applied: true,
+    cash: portfolio.cash,
+    holding: touched ? toTradeHolding(touched) : null,
+    realizedPnl: outcome.realizedPnl ? formatMoney(outcome.realizedPnl) : null,
+  };
+  tx.create(AppliedTrade, {
+    transactionId: input.transactionId,
+    portfolioId: portfolio.id,
+    type: input.type,
+    executedAt: new Date(input.executedAt),
+    result,
+    appliedAt: now,
+  });
+  return result;
+}
+
+/**
+ * Applies a trade or cash movement sent by the transaction service, idempotently by transactionId, in one
+ * database transaction: a refusal (404, 409, 422) changes nothing. Only the portfolio's owner may apply.
+ */
+export async function applyTradeToPortfolio(em: Em, caller: Caller, input: ApplyTradeInput): Promise<ApplyTradeResult> {
+  try {
+    return await em.transactional(async (tx) => {
+      const portfolio = await portfolioRepository(tx).findOwned(caller.portfolioId, caller.ownerId);
+      const previous = await tx.findOne(AppliedTrade, { transactionId: input.transactionId });
+      if (previous) return replay(previous, portfolio.id);
+      return applyOnce(tx, portfolio, input, caller.now);
+    });
+  } catch (error) {
+    if (error instanceof AppError || !(error instanceof UniqueConstraintViolationException)) throw error;
+    // A concurrent request applied the same transaction id first: answer as a replay.
+    const previous = await em.fork().findOne(AppliedTrade, { transactionId: input.transactionId });
+    if (!previous) throw error;
+    return replay(previous, caller.portfolioId);
+  }
+}

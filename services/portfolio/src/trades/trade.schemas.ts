@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { FieldError } from '@ledgerline/http-kit';
+import { symbolInput } from '../instruments/instrument.schemas.ts';
+import { nonNegativeMoney, positiveMoney, positiveQuantity, priceInput } from '../money/decimal-input.ts';
+import { dec } from '../money/money.ts';
+
+export const TRADE_TYPES = ['buy', 'sell', 'deposit', 'withdrawal', 'dividend', 'fee'] as const;
+export type TradeType = (typeof TRADE_TYPES)[number];
+
+/** Body of POST /internal/portfolios/:portfolioId/trades (the agreed portfolio ⇄ transaction API). */
+export const applyTradeSchema = z.strictObject({
+  transactionId: z.uuid('transactionId must be a UUID.'),
+  type: z.enum(TRADE_TYPES, { error: `type must be one of ${TRADE_TYPES.join(', ')}.` }),
+  symbol: symbolInput.optional(),
+  quantity: positiveQuantity().optional(),
+  price: priceInput('price').optional(),
+  amount: positiveMoney('amount').optional(),
+  fees: nonNegativeMoney('fees').optional(),
+  executedAt: z.iso.datetime({ offset: true, error: 'executedAt must be an ISO-8601 date-time such as "2026-06-01T12:00:00Z".' }),
+});
+export type ApplyTradeInput = z.output<typeof applyTradeSchema>;
+
+export const tradePortfolioParam = z.object({ portfolioId: z.uuid('Not a portfolio id.') });
+
+type TradeField = 'symbol' | 'quantity' | 'price' | 'amount' | 'fees';
+const REQUIRED: Record<TradeType, TradeField[]> = {
+  buy: ['symbol', 'quantity', 'price'],
+  sell: ['symbol', 'quantity', 'price'],
+  deposit: ['amount'],
+  withdrawal: ['amount'],
+  fee: ['amount'],
+  dividend: ['symbol', 'amount'],
+};
+const OPTIONAL: Record<TradeType, TradeField[]> = { buy: ['fees'], sell: ['fees'], deposit: [], withdrawal: [], fee: [], dividend: [] };
+const FIELDS: TradeField[] = ['symbol', 'quantity', 'price', 'amount', 'fees'];
+
+/**
+ * The fields each type needs and accepts: buy/sell need symbol, quantity, price (fees optional);
+ * deposit/withdrawal/fee need amount; dividend needs symbol and amount. A field that does not apply is
+ * refused (`not_allowed`) rather than ignored — except fees of zero, which any type may carry.
+ */
+export function tradeShapeErrors(input: ApplyTradeInput): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of FIELDS) {
+    const present = input[field] !== undefined;
+    if (REQUIRED[input.type].includes(field)) {
+      if (!present) errors.push({ field, code: 'required', message: `${field} is required for a ${input.type}.` });
+    } else if (present && !OPTIONAL[input.type].includes(field) && !(field === 'fees' && dec(input.fees!).isZero())) {
+      errors.push({ field, code: 'not_allowed', message: `${field} does not apply to a ${input.type}.` });
+    }
+  }
+  return errors;
+}
