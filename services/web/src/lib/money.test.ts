@@ -1,0 +1,38 @@
+import test from 'ava';
+import { formatDecimal, formatMoney, formatSigned, formatSignedPercent, pnlClass, signOf } from './money.ts';
+
+test('decimal strings get thousands separators and keep every digit and trailing zero', (t) => {
+  t.is(formatDecimal('1234567.50'), '1,234,567.50');
+  t.is(formatDecimal('999.9900'), '999.9900');
+  t.is(formatDecimal('1000'), '1,000');
+  t.is(formatDecimal('0.10'), '0.10');
+  t.is(formatDecimal('-1234.5'), '-1,234.5');
+  // far beyond a double's 15–17 significant digits: still exact
+  t.is(formatDecimal('123456789012345678.99'), '123,456,789,012,345,678.99');
+  t.is(formatDecimal('0.000001'), '0.000001');
+});
+
+test('odd inputs are shown as they came, and minus zero is zero', (t) => {
+  t.is(formatDecimal('-0.00'), '0.00');
+  t.is(formatDecimal('abc'), 'abc');
+  t.is(formatDecimal(null), '');
+  t.is(formatDecimal(undefined), '');
+});
+
+test('money carries its currency code', (t) => {
+  t.is(formatMoney('1500.00', 'USD'), '1,500.00 USD');
+  t.is(formatMoney('1500.00'), '1,500.00');
+});
+
+test('profit and loss are signed and coloured by the sign of the text', (t) => {
+  t.is(formatSigned('50.00'), '+50.00');
+  t.is(formatSigned('-1020.00'), '-1,020.00');
+  t.is(formatSigned('0.00'), '0.00');
+  t.is(formatSignedPercent('12.50'), '+12.50%');
+  t.is(formatSignedPercent('-3.10'), '-3.10%');
+  t.is(signOf('-0.01'), -1);
+  t.is(signOf('0.0000'), 0);
+  t.is(pnlClass('0.01'), 'gain');
+  t.is(pnlClass('-0.01'), 'loss');
+  t.is(pnlClass('0.00'), 'flat');
+});

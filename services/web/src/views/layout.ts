@@ -1,0 +1,55 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from './context.ts';
+import { html, type View } from './html.ts';
+import { Link } from './ui.ts';
+
+/** The top bar: brand, navigation and log out for a signed-in user; log in / register links otherwise. */
+export function Layout(props: { signedIn: boolean; onLogout: () => void; children?: ComponentChildren }): View {
+  const { client } = useApp();
+  const [name, setName] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!props.signedIn) return setName(null);
+    let current = true;
+    client.me().then((user) => current && setName(user.fullName), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [client, props.signedIn]);
+
+  return html`
+    <div class="shell">
+      <header class="topbar">
+        <div class="topbar-inner">
+          <${Link} href=${props.signedIn ? '/portfolios' : '/login'} class="brand" testid="brand">
+            <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><rect x="2" y="12" width="4" height="10" rx="1" fill="#60a5fa" /><rect x="10" y="7" width="4" height="15" rx="1" fill="#93c5fd" /><rect x="18" y="2" width="4" height="20" rx="1" fill="#dbeafe" /></svg>
+            Ledgerline
+          <//>
+          <nav class="topnav" aria-label="Main">
+            ${props.signedIn
+              ? html`
+                <${Link} href="/portfolios" testid="nav-portfolios">Portfolios<//>
+                ${name && html`<span class="user" data-testid="nav-user">${name}</span>`}
+                <button type="button" class="button small ghost" data-testid="logout" onClick=${props.onLogout}>Log out</button>`
+              : html`
+                <${Link} href="/login" testid="nav-login">Log in<//>
+                <${Link} href="/register" testid="nav-register">Register<//>`}
+          </nav>
+        </div>
+      </header>
+      <main class="content">${props.children}</main>
+    </div>
+  `;
+}
+
+/** Any URL the app does not know. */
+export function PageNotFound(): View {
+  return html`
+    <section class="empty-state" data-testid="page-not-found">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address.</p>
+      <${Link} href="/portfolios" class="button">Go to your portfolios<//>
+    </section>
+  `;
+}
