@@ -13,6 +13,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     transactionUrl: env.TRANSACTION_URL ?? 'http://127.0.0.1:4003',
     jwksUrl: env.AUTH_JWKS_URL ?? `${authUrl}/.well-known/jwks.json`,
     upstreamTimeoutMs: Number(env.UPSTREAM_TIMEOUT_MS ?? 5000),
+    /** Attempts per client address per minute (the e2e and perf runs raise these: all their traffic is from 127.0.0.1). */
+    loginPerMinute: Number(env.GATEWAY_LOGIN_PER_MINUTE ?? 20),
+    registerPerMinute: Number(env.GATEWAY_REGISTER_PER_MINUTE ?? 10),
     webRoot: resolve(env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

@@ -21,6 +21,10 @@ const app = createApp({
     transaction: new TransactionClient({ baseUrl: config.transactionUrl, timeoutMs }),
   },
   webRoot,
+  settings: {
+    loginRateLimit: { max: config.loginPerMinute, windowMs: 60_000 },
+    registerRateLimit: { max: config.registerPerMinute, windowMs: 60_000 },
+  },
 });
 const server = await listen(app, config.port, config.host);
 logger.info({ url: `http://${config.host}:${config.port}` }, `Ledgerline is up: open http://localhost:${config.port}`);
