@@ -1,8 +1,11 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** contracts/ at the repo root: the committed pact files. */
-export const CONTRACTS_DIR = resolve(fileURLToPath(new URL('../../../contracts', import.meta.url)));
+/**
+ * contracts/ at the repo root: the committed pact files. LEDGERLINE_CONTRACTS_DIR points a run elsewhere
+ * (the "contracts bite" proof runs on a temporary copy and must never write the real pacts).
+ */
+export const CONTRACTS_DIR = resolve(process.env.LEDGERLINE_CONTRACTS_DIR ?? fileURLToPath(new URL('../../../contracts', import.meta.url)));
 /** contracts/.results/: the last verification result per provider (git-ignored, Nx task output). */
 export const RESULTS_DIR = join(CONTRACTS_DIR, '.results');
 
