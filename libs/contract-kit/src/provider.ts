@@ -17,8 +17,11 @@ export interface RunningProvider {
 
 export interface VerificationOptions {
   provider: string;
-  /** Starts the real service via createApp on port 0 with a file database at `dbPath` (in a temp dir). */
-  start(dbPath: string): Promise<RunningProvider>;
+  /**
+   * Starts the real service via createApp on port 0 with a file database at `dbPath` (in a temp dir);
+   * `dbPathFor(name)` gives more database paths in the same temp dir (a provider with services behind it).
+   */
+  start(dbPath: string, dbPathFor: (name: string) => string): Promise<RunningProvider>;
   stateHandlers: StateHandlers;
   /** Rewrites a verified request before it reaches the provider, e.g. to inject a freshly signed token. */
   requestFilter?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -74,7 +77,7 @@ export function verifyPactsFor(test: SerialTest, options: VerificationOptions): 
   let running: RunningProvider | undefined;
 
   test.before(async () => {
-    running = await options.start(temp.dbPath(options.provider));
+    running = await options.start(temp.dbPath(options.provider), temp.dbPath);
   });
   test.after.always(async () => {
     await running?.close();

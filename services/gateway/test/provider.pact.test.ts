@@ -1,0 +1,103 @@
+/**
+ * Provider verification for the gateway: the web UI's pact, verified against the real gateway with the real
+ * auth, portfolio and transaction services behind it (test/support/stack.ts), each on its own fresh
+ * file-SQLite database in the OS temp dir. Provider states create their data through the services' own
+ * APIs (register, log in, create a portfolio, record transactions: the same code a user's request runs),
+ * and the request filter puts the state's real access token on the request.
+ */
+import test from 'ava';
+import { randomUUID } from 'node:crypto';
+import { verifyPactsFor } from '@ledgerline/contract-kit';
+import { startStack, type Stack } from './support/stack.ts';
+
+let stack: Stack;
+/** The access token of the state's user (issued by the real auth service). */
+let accessToken: string | undefined;
+const PASSWORD = 'Blue-Harbour-Lamp';
+
+async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+async function register(email: string, password = PASSWORD) {
+  return call(`${stack.urls.auth}/auth/register`, 'POST', {
+    email, password, fullName: 'Ada Lovelace', investmentProfile: { riskTolerance: 'moderate', horizonYears: 15, goals: ['retirement'] },
+  });
+}
+
+async function logIn(email: string, password = PASSWORD) {
+  accessToken = undefined;
+  const tokens = await call(`${stack.urls.auth}/auth/login`, 'POST', { email, password });
+  accessToken = tokens.accessToken;
+  return tokens as { accessToken: string; refreshToken: string };
+}
+
+async function loggedInUser() {
+  const email = `user-${randomUUID().slice(0, 8)}@example.test`;
+  await register(email);
+  return logIn(email);
+}
+
+async function portfolioNamed(name: string): Promise<string> {
+  return (await call(`${stack.urls.portfolio}/portfolios`, 'POST', { name, baseCurrency: 'USD' })).id;
+}
+
+async function record(portfolioId: string, body: Record<string, unknown>) {
+  await call(`${stack.urls.transaction}/transactions`, 'POST', { portfolioId, ...body }, { 'idempotency-key': randomUUID() });
+}
+
+verifyPactsFor(test, {
+  provider: 'gateway',
+  async start(_dbPath, dbPathFor) {
+    stack = await startStack(dbPathFor);
+    return {
+      baseUrl: stack.gatewayUrl,
+      async reset() {
+        accessToken = undefined;
+        await stack.reset();
+      },
+      close: () => stack.close(),
+    };
+  },
+  stateHandlers: {
+    'no user is registered with the email': async () => undefined,
+    'a user with the email and password exists': async (params) => {
+      const { email, password } = params as { email: string; password: string };
+      await register(email, password);
+      accessToken = undefined;
+    },
+    'a user is logged in': async () => {
+      const { refreshToken } = await loggedInUser();
+      return { refreshToken };
+    },
+    'a logged-in user has a portfolio': async (params) => {
+      await loggedInUser();
+      return { portfolioId: await portfolioNamed((params as { name: string }).name) };
+    },
+    'a logged-in user has a portfolio with cash and holdings': async () => {
+      await loggedInUser();
+      const portfolioId = await portfolioNamed('Growth');
+      await record(portfolioId, { type: 'deposit', amount: '10000.00', executedAt: '2026-03-01T09:00:00.000Z' });
+      await record(portfolioId, { type: 'buy', symbol: 'AAPL', quantity: '10', price: '150.00', executedAt: '2026-03-01T10:00:00.000Z' });
+      await record(portfolioId, { type: 'buy', symbol: 'BND', quantity: '20', price: '70.00', executedAt: '2026-03-02T10:00:00.000Z' });
+      return { portfolioId };
+    },
+    'another user has a portfolio': async () => {
+      await loggedInUser();
+      const portfolioId = await portfolioNamed('Not yours');
+      await loggedInUser();
+      return { portfolioId };
+    },
+  },
+  requestFilter(req, _res, next) {
+    if (req.headers.authorization && accessToken) req.headers.authorization = `Bearer ${accessToken}`;
+    next();
+  },
+});

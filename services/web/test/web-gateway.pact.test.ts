@@ -1,0 +1,274 @@
+/**
+ * Consumer contract: the web UI's GatewayClient against the gateway's public API (/api/v1).
+ * Drives the real client (in Node, with fetch) against the Pact mock server; writes contracts/web-gateway.json.
+ * The gateway's verification runs the real gateway with the real services behind it, so these figures are
+ * computed end to end: cash and cost basis are literal values a person can check by hand.
+ */
+import test from 'ava';
+import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+import { GatewayClient } from '../src/api/gateway-client.ts';
+import { Session } from '../src/api/session.ts';
+
+const { like, eachLike, regex, integer, string, fromProviderState, nullValue } = Matchers;
+const pact = consumerPact('web', 'gateway');
+
+const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
+const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json') };
+const BEARER = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c') };
+const ID = (example: string) => regex(/^[0-9a-f-]{36}$/, example);
+const DECIMAL = (example: string) => regex(/^-?\d+(\.\d+)?$/, example);
+const ISO = (example: string) => regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, example);
+const PORTFOLIO_ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const portfolioFromState = fromProviderState('${portfolioId}', PORTFOLIO_ID);
+const problem = (code: string) => ({ code, title: string('Title'), status: integer(400), detail: string('What went wrong.') });
+const signedIn = (baseUrl: string) => {
+  const session = new Session();
+  session.save({ accessToken: 'a.b.c', refreshToken: 'r-123' });
+  return new GatewayClient(baseUrl, { session });
+};
+const registration = {
+  email: 'ada@example.test', password: 'Blue-Harbour-Lamp', fullName: 'Ada Lovelace',
+  investmentProfile: { riskTolerance: 'moderate' as const, horizonYears: 15, goals: ['retirement' as const] },
+};
+const user = { id: ID('8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'), email: string('ada@example.test'), fullName: string('Ada Lovelace'), role: 'user', active: true,
+  investmentProfile: like({ riskTolerance: 'moderate', horizonYears: integer(15), goals: eachLike('retirement') }) };
+const portfolio = (name: string) => ({ id: portfolioFromState, name, baseCurrency: 'USD', description: nullValue(), cash: DECIMAL('0.00'), createdAt: ISO('2026-03-01T10:00:00.000Z'), updatedAt: ISO('2026-03-01T10:00:00.000Z') });
+const tokens = { accessToken: string('eyJhbGciOiJFUzI1NiJ9.e30.sig'), refreshToken: string('r-456'), tokenType: 'Bearer', expiresIn: integer(300) };
+
+test.serial('password policy: the rules to show on the register screen', async (t) => {
+  await pact.addInteraction()
+    .uponReceiving('a request for the password rules')
+    .withRequest('GET', '/api/v1/auth/password-policy')
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ rules: eachLike({ code: string('too_short'), text: string('At least 12 characters') }) }))
+    .executeTest(async (mock) => {
+      t.true((await new GatewayClient(mock.url).passwordPolicy()).rules.length > 0);
+    });
+});
+
+test.serial('register: a new account (201)', async (t) => {
+  await pact.addInteraction()
+    .given('no user is registered with the email', { email: 'ada@example.test' })
+    .uponReceiving('a registration from the register screen')
+    .withRequest('POST', '/api/v1/auth/register', (b) => b.jsonBody(registration))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody(user))
+    .executeTest(async (mock) => {
+      t.is((await new GatewayClient(mock.url).register(registration)).email, 'ada@example.test');
+    });
+});
+
+test.serial('register: a weak password comes back as a field error on password', async (t) => {
+  await pact.addInteraction()
+    .given('no user is registered with the email', { email: 'ada@example.test' })
+    .uponReceiving('a registration with a weak password from the register screen')
+    .withRequest('POST', '/api/v1/auth/register', (b) => b.jsonBody({ ...registration, password: 'short' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('validation_failed'), errors: eachLike({ field: 'password', code: string('password_too_short'), message: string('At least 12 characters') }) }))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(new GatewayClient(mock.url).register({ ...registration, password: 'short' }));
+      t.like(error, { status: 422 });
+      t.truthy((error as unknown as { fieldErrors: Record<string, string> }).fieldErrors.password);
+    });
+});
+
+test.serial('login: the tokens are kept in the session', async (t) => {
+  await pact.addInteraction()
+    .given('a user with the email and password exists', { email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })
+    .uponReceiving('a login from the login screen')
+    .withRequest('POST', '/api/v1/auth/login', (b) => b.jsonBody({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(tokens))
+    .executeTest(async (mock) => {
+      const client = new GatewayClient(mock.url);
+      await client.login({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' });
+      t.true(client.session.signedIn);
+    });
+});
+
+test.serial('login: a wrong password is a 401 the screen explains', async (t) => {
+  await pact.addInteraction()
+    .given('a user with the email and password exists', { email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })
+    .uponReceiving('a login with a wrong password from the login screen')
+    .withRequest('POST', '/api/v1/auth/login', (b) => b.jsonBody({ email: 'ada@example.test', password: 'Wrong-Password-1' }))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('invalid_credentials')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(new GatewayClient(mock.url).login({ email: 'ada@example.test', password: 'Wrong-Password-1' })), { status: 401, code: 'invalid_credentials' });
+    });
+});
+
+test.serial('refresh: the session renews its tokens', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a token refresh from the web app')
+    .withRequest('POST', '/api/v1/auth/refresh', (b) => b.jsonBody({ refreshToken: fromProviderState('${refreshToken}', 'r-123') }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(tokens))
+    .executeTest(async (mock) => {
+      const client = signedIn(mock.url);
+      await client.refresh();
+      t.is(client.session.tokens?.refreshToken, 'r-456');
+    });
+});
+
+test.serial('logout: the session ends', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a logout from the web app')
+    .withRequest('POST', '/api/v1/auth/logout', (b) => b.jsonBody({ refreshToken: fromProviderState('${refreshToken}', 'r-123') }))
+    .willRespondWith(204)
+    .executeTest(async (mock) => {
+      const client = signedIn(mock.url);
+      await client.logout();
+      t.false(client.session.signedIn);
+    });
+});
+
+test.serial('me: the signed-in user, for the header', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a request for the signed-in user from the web app')
+    .withRequest('GET', '/api/v1/auth/me', (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ ...user, email: string('logged.in@example.test') }))
+    .executeTest(async (mock) => {
+      t.truthy((await signedIn(mock.url).me()).fullName);
+    });
+});
+
+test.serial('portfolios: the list of the user’s portfolios', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a request for the portfolio list')
+    .withRequest('GET', '/api/v1/portfolios', (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: eachLike(portfolio('Growth')) }))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).listPortfolios()).items[0].name, 'Growth');
+    });
+});
+
+test.serial('portfolios: create one (201)', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a new portfolio from the create form')
+    .withRequest('POST', '/api/v1/portfolios', (b) => b.headers(BEARER).jsonBody({ name: 'Growth', baseCurrency: 'USD' }))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody({ ...portfolio('Growth'), id: ID(PORTFOLIO_ID) }))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).createPortfolio({ name: 'Growth', baseCurrency: 'USD' })).cash, '0.00');
+    });
+});
+
+test.serial('portfolios: someone else’s portfolio is not found', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a request for a portfolio of another user')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(signedIn(mock.url).getPortfolio(PORTFOLIO_ID)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('holdings: the holdings table', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a request for the holdings of a portfolio')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/holdings', `/api/v1/portfolios/${PORTFOLIO_ID}/holdings`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: eachLike({
+      symbol: string('AAPL'), name: string('Apple Inc.'), assetClass: string('equity'), quantity: DECIMAL('10'), averageCost: DECIMAL('150.0000'),
+      costBasis: DECIMAL('1500.00'), lastPrice: DECIMAL('189.84'), marketValue: DECIMAL('1898.40'), unrealizedPnl: DECIMAL('398.40'),
+      unrealizedPnlPercent: DECIMAL('26.56'), realizedPnl: DECIMAL('0.00'),
+    }) }))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).listHoldings(PORTFOLIO_ID))[0].symbol, 'AAPL');
+    });
+});
+
+test.serial('performance: the summary, with figures a person can check', async (t) => {
+  // deposit 10,000.00; buy 10 AAPL at 150.00 and 20 BND at 70.00 → cost basis 2,900.00, cash 7,100.00.
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a request for the performance of a portfolio')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/performance', `/api/v1/portfolios/${PORTFOLIO_ID}/performance`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({
+      portfolioId: portfolioFromState, baseCurrency: 'USD', marketValue: DECIMAL('3346.60'), costBasis: '2900.00', unrealizedPnl: DECIMAL('446.60'),
+      unrealizedPnlPercent: DECIMAL('15.40'), realizedPnl: '0.00', cash: '7100.00', totalValue: DECIMAL('10446.60'),
+      allocation: {
+        byAssetClass: eachLike({ assetClass: string('equity'), marketValue: DECIMAL('1898.40'), weight: DECIMAL('56.73') }),
+        byHolding: eachLike({ symbol: string('AAPL'), marketValue: DECIMAL('1898.40'), weight: DECIMAL('56.73') }),
+      },
+    }))
+    .executeTest(async (mock) => {
+      const performance = await signedIn(mock.url).getPerformance(PORTFOLIO_ID);
+      t.is(performance.cash, '7100.00');
+      t.is(performance.costBasis, '2900.00');
+    });
+});
+
+test.serial('instruments: the symbols offered on the trade form', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a search of the instruments')
+    .withRequest('GET', '/api/v1/instruments', (b) => b.headers(BEARER).query({ q: 'AAPL' }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: eachLike({ symbol: 'AAPL', name: string('Apple Inc.'), assetClass: string('equity'), currency: string('USD'), lastPrice: DECIMAL('189.84') }) }))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).listInstruments({ q: 'AAPL' }))[0].symbol, 'AAPL');
+    });
+});
+
+test.serial('trade: a buy is recorded with the Idempotency-Key of the submission', async (t) => {
+  const buy = { portfolioId: PORTFOLIO_ID, type: 'buy' as const, symbol: 'MSFT', quantity: '2', price: '400.00', executedAt: '2026-03-02' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a buy from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-1' }).jsonBody({ ...buy, portfolioId: portfolioFromState }))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody({
+      id: ID('0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b'), portfolioId: portfolioFromState, type: 'buy', symbol: 'MSFT', quantity: '2', price: DECIMAL('400.00'),
+      amount: nullValue(), fees: DECIMAL('0.00'), executedAt: ISO('2026-03-02T00:00:00.000Z'), createdAt: ISO('2026-03-02T10:00:00.000Z'),
+      result: { cash: '6300.00', holding: like({ symbol: 'MSFT', quantity: '2', averageCost: '400.0000' }), realizedPnl: nullValue() },
+    }))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).recordTransaction(buy, 'submission-1')).symbol, 'MSFT');
+    });
+});
+
+test.serial('trade: selling more than is held is refused with the reason', async (t) => {
+  const sell = { portfolioId: PORTFOLIO_ID, type: 'sell' as const, symbol: 'AAPL', quantity: '50', price: '190.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a sell of more than is held from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-2' }).jsonBody({ ...sell, portfolioId: portfolioFromState }))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('insufficient_quantity'), detail: 'Cannot sell 50: only 10 held.' }))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(signedIn(mock.url).recordTransaction(sell, 'submission-2'));
+      t.like(error, { status: 409, code: 'insufficient_quantity', detail: 'Cannot sell 50: only 10 held.' });
+    });
+});
+
+test.serial('history: one page of a portfolio’s transactions, filtered by type', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a history page filtered by type')
+    .withRequest('GET', '/api/v1/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState, type: 'buy', limit: '1' }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({
+      items: eachLike({ id: ID('0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b'), portfolioId: portfolioFromState, type: 'buy', symbol: string('BND'), quantity: DECIMAL('20'),
+        price: DECIMAL('70.00'), fees: DECIMAL('0.00'), executedAt: ISO('2026-03-02T00:00:00.000Z') }),
+      nextCursor: string('eyJ0IjoxfQ'),
+    }))
+    .executeTest(async (mock) => {
+      const page = await signedIn(mock.url).listTransactions({ portfolioId: PORTFOLIO_ID, type: 'buy', limit: 1 });
+      t.is(page.items.length, 1);
+      t.truthy(page.nextCursor);
+    });
+});
+
+test.serial('an invalid token with no way to refresh ends the session', async (t) => {
+  await pact.addInteraction()
+    .uponReceiving('a portfolio list request with an invalid token')
+    .withRequest('GET', '/api/v1/portfolios', (b) => b.headers({ authorization: 'Bearer not-a-token' }))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('invalid_token')))
+    .executeTest(async (mock) => {
+      const session = new Session();
+      session.save({ accessToken: 'not-a-token', refreshToken: '' });
+      let expired = false;
+      session.onExpired(() => { expired = true; });
+      const error = await t.throwsAsync(new GatewayClient(mock.url, { session }).listPortfolios());
+      t.like(error, { code: 'session_expired' });
+      t.true(expired);
+    });
+});
+
