@@ -38,7 +38,9 @@ export function readPact(path: string): PactFile {
 export function listPacts(provider?: string, dir = CONTRACTS_DIR): PactFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && name !== 'boundaries.json')
+    // Choose by file name before reading: a consumer of this very project may be writing its own pact
+    // (<this>-<other>.json) at the same time; only earlier Nx tasks write <consumer>-<provider>.json.
+    .filter((name) => name.endsWith('.json') && name !== 'boundaries.json' && (!provider || name.endsWith(`-${provider}.json`)))
     .sort()
     .map((name) => readPact(join(dir, name)))
     .filter((pact) => !provider || pact.provider === provider);

@@ -23,6 +23,11 @@ export interface VerificationOptions {
    */
   start(dbPath: string, dbPathFor: (name: string) => string): Promise<RunningProvider>;
   stateHandlers: StateHandlers;
+  /**
+   * Runs after an interaction verified, before the next reset: read back through the service's own code
+   * what the interaction committed (cross-entity effects). Throwing fails the interaction.
+   */
+  afterInteraction?: (interaction: { consumer: string; description: string }) => Promise<void>;
   /** Rewrites a verified request before it reaches the provider, e.g. to inject a freshly signed token. */
   requestFilter?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
@@ -106,6 +111,7 @@ export function verifyPactsFor(test: SerialTest, options: VerificationOptions): 
             requestFilter: options.requestFilter as never,
             logLevel: 'error',
           }).verifyProvider();
+          await options.afterInteraction?.({ consumer: pact.consumer, description: interaction.description });
           results.push({ consumer: pact.consumer, description: interaction.description, ok: true });
           t.pass();
         } catch (error) {

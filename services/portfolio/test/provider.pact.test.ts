@@ -1,0 +1,150 @@
+/**
+ * Provider verification for the portfolio service: every pact in contracts/ that names "portfolio"
+ * (gateway → portfolio, transaction → portfolio), verified against the real app (createApp) on port 0 with a
+ * fresh file-SQLite database in the OS temp dir. The instrument universe is seeded through seedInstruments
+ * after every reset; provider states create their data through the service's own use cases; the request
+ * filter signs a fresh token for the state's actor with a test issuer whose JWKS the app gets via localKeys.
+ *
+ * Cross-entity check: after "apply a buy of 5 at 130.00" is verified (its response carries literal figures),
+ * an afterInteraction hook reads the holding and the cash back through the service's own repositories, before the
+ * next interaction resets the database — so the verification also proves the trade was committed.
+ */
+import test from 'ava';
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type Koa from 'koa';
+import { localKeys, type Role } from '@ledgerline/auth-tokens';
+import type { Orm } from '@ledgerline/db-kit';
+import { clearDatabase, createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
+import { verifyPactsFor } from '@ledgerline/contract-kit';
+import { createApp } from '../src/app.ts';
+import { portfolioEntities } from '../src/entities.ts';
+import { seedInstruments } from '../src/instruments/seed-instruments.ts';
+import { createPortfolio } from '../src/portfolios/create-portfolio.ts';
+import { createPortfolioSchema } from '../src/portfolios/portfolio.schemas.ts';
+import { portfolioRepository } from '../src/portfolios/portfolio.repository.ts';
+import { openPosition } from '../src/holdings/open-position.ts';
+import { openPositionSchema } from '../src/holdings/holding.schemas.ts';
+import { holdingRepository } from '../src/holdings/holding.repository.ts';
+import { applyTradeToPortfolio } from '../src/trades/apply-trade-to-portfolio.ts';
+import { applyTradeSchema } from '../src/trades/trade.schemas.ts';
+import { dec } from '../src/money/money.ts';
+
+/** The interaction whose committed effect the afterInteraction hook reads back. */
+const CROSS_ENTITY = 'apply a buy of 5 at 130.00';
+
+let orm: Orm;
+let issuer: TestTokenIssuer;
+let app: Koa;
+/** The caller the interaction acts as: the request filter signs a fresh token for them. */
+let actor: { userId: string; role: Role } | undefined;
+/** The portfolio and symbol the position state created, for the cross-entity read-back. */
+let subject: { portfolioId: string; ownerId: string; symbol: string } | undefined;
+
+function freshApp(): void {
+  app = createApp({ orm, logger: createTestLogger('portfolio'), keys: localKeys(issuer.jwks) });
+  actor = undefined;
+  subject = undefined;
+}
+
+function signIn(role: Role = 'user'): string {
+  actor = { userId: randomUUID(), role };
+  return actor.userId;
+}
+
+/** A portfolio owned by `ownerId`, created and funded through the service's own use cases. */
+async function ownedPortfolio(ownerId: string, params: { name?: string; description?: string; cash?: string } = {}) {
+  const em = orm.em.fork();
+  const input = createPortfolioSchema.parse({ name: params.name ?? 'Core', baseCurrency: 'USD', description: params.description ?? 'Long term' });
+  const portfolio = await createPortfolio(em, ownerId, input, new Date());
+  const cash = params.cash ?? '0.00';
+  if (dec(cash).gt(0)) await applyTrade(ownerId, portfolio.id, { transactionId: randomUUID(), type: 'deposit', amount: cash });
+  return portfolio;
+}
+
+async function applyTrade(ownerId: string, portfolioId: string, trade: Record<string, unknown>) {
+  const input = applyTradeSchema.parse({ executedAt: '2026-03-01T10:00:00.000Z', ...trade });
+  return applyTradeToPortfolio(orm.em.fork(), { ownerId, portfolioId, now: new Date() }, input);
+}
+
+verifyPactsFor(test, {
+  provider: 'portfolio',
+  async start(dbPath) {
+    orm = await createTestFileOrm(portfolioEntities, dbPath);
+    issuer = await createTestTokenIssuer();
+    await seedInstruments(orm.em.fork(), new Date());
+    freshApp();
+    const server = createServer((req, res) => app.callback()(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      async reset() {
+        await clearDatabase(orm);
+        await seedInstruments(orm.em.fork(), new Date());
+        freshApp();
+      },
+      async close() {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+        await orm.close(true);
+      },
+    };
+  },
+  stateHandlers: {
+    'a user is signed in': async () => {
+      signIn();
+    },
+    'an admin is signed in': async () => {
+      signIn('admin');
+    },
+    'a user owns a portfolio': async (params) => {
+      const portfolio = await ownedPortfolio(signIn(), params as { name: string; description: string; cash: string });
+      return { portfolioId: portfolio.id };
+    },
+    'another user owns a portfolio': async () => {
+      const portfolio = await ownedPortfolio(randomUUID(), { name: 'Not yours', cash: '500.00' });
+      signIn();
+      return { portfolioId: portfolio.id };
+    },
+    'a portfolio holds 10 of a symbol at an average cost': async (params) => {
+      const { symbol, quantity, averageCost, cash } = params as { symbol: string; quantity: string; averageCost: string; cash?: string };
+      const ownerId = signIn();
+      const portfolio = await ownedPortfolio(ownerId, { cash });
+      const em = orm.em.fork();
+      const managed = await portfolioRepository(em).findOwned(portfolio.id, ownerId);
+      await openPosition(em, managed, openPositionSchema.parse({ symbol, quantity, averageCost }), new Date());
+      subject = { portfolioId: portfolio.id, ownerId, symbol };
+      return { portfolioId: portfolio.id };
+    },
+    'a deposit has been applied to a user’s portfolio': async (params) => {
+      const { transactionId, amount } = params as { transactionId: string; amount: string };
+      const ownerId = signIn();
+      const portfolio = await ownedPortfolio(ownerId);
+      await applyTrade(ownerId, portfolio.id, { transactionId, type: 'deposit', amount });
+      return { portfolioId: portfolio.id };
+    },
+  },
+  async afterInteraction({ description }) {
+    if (description !== CROSS_ENTITY) return;
+    if (!subject) throw new Error('the state did not record the portfolio it created');
+    const em = orm.em.fork();
+    const holding = await holdingRepository(em).findBySymbol(subject.portfolioId, subject.symbol);
+    const portfolio = await portfolioRepository(em).findOwned(subject.portfolioId, subject.ownerId);
+    // 10 @ 100.00 + 5 @ 130.00: quantity 15, averageCost 1650 / 15 = 110 (stored with up to 10 dp, trailing zeros
+    // removed); cash 1000.00 − 650.00 = 350.00
+    const actual = JSON.stringify({ quantity: holding?.quantity, averageCost: holding?.averageCost, cash: portfolio.cash });
+    const expected = JSON.stringify({ quantity: '15', averageCost: '110', cash: '350.00' });
+    if (actual !== expected) throw new Error(`read back ${actual}, expected ${expected}`);
+  },
+  requestFilter(req, _res, next) {
+    if (req.headers.authorization && actor) {
+      issuer.token({ userId: actor.userId, role: actor.role }).then((token) => {
+        req.headers.authorization = `Bearer ${token}`;
+        next();
+      }, next);
+      return;
+    }
+    next();
+  },
+});

@@ -1,0 +1,186 @@
+/**
+ * Consumer contract: the transaction service's HttpPortfolioClient against the portfolio service's internal
+ * trade endpoint (POST /internal/portfolios/:portfolioId/trades). Drives the real client against the Pact
+ * mock server; writes contracts/transaction-portfolio.json.
+ *
+ * The cross-entity effect (a trade recorded here changes a holding the portfolio service owns) is proved in
+ * two steps, both inside the portfolio provider's verification run (services/portfolio/test/provider.pact.test.ts):
+ * 1. "apply a buy of 5 at 130.00" on a portfolio that holds 10 at 100.00 expects LITERAL values, not type
+ *    matchers, for holding.quantity "15", holding.averageCost "110.0000" and cash "350.00": the provider only
+ *    passes if it read the state's holding from its database and did the maths.
+ *    Hand-check: (10 × 100.00 + 5 × 130.00) / 15 = 1650 / 15 = 110; cash 1000.00 − 5 × 130.00 = 350.00.
+ * 2. The response alone is computed before the database transaction commits, so the provider test reads the
+ *    holding and the cash back through the portfolio service's own repositories in an AVA afterEach hook right
+ *    after this interaction is verified (before the next interaction resets the database): it must find
+ *    quantity "15", averageCost "110" (stored with up to 10 dp) and cash "350.00".
+ */
+import test from 'ava';
+import { HttpPortfolioClient, type ApplyTradeRequest } from '@ledgerline/portfolio-client';
+import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+
+const { regex, string, fromProviderState } = Matchers;
+const pact = consumerPact('transaction', 'portfolio');
+
+const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
+const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json; charset=utf-8') };
+const HEADERS = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c'), 'x-request-id': regex(/^\S+$/, 'req-1') };
+const PORTFOLIO_ID = '7e3b9d1a-2c4f-4a6b-9d8e-3f1a2b4c5d6e';
+const TX_ID = '1c9e7a52-3b4d-4f6a-8e2c-5d7b9a1c3e4f';
+const MONEY = (example: string) => regex(/^-?\d+\.\d{2}$/, example);
+const QUANTITY = (example: string) => regex(/^\d+(\.\d{1,6})?$/, example);
+const AVERAGE_COST = (example: string) => regex(/^\d+\.\d{4}$/, example);
+const problem = (code: string, status: number) => ({ code, title: string('Title'), status, detail: string('What went wrong.') });
+
+const portfolioFromState = fromProviderState('${portfolioId}', PORTFOLIO_ID);
+const tradesPath = fromProviderState('/internal/portfolios/${portfolioId}/trades', `/internal/portfolios/${PORTFOLIO_ID}/trades`);
+const executedAt = '2026-03-02T15:30:00.000Z';
+const call = { accessToken: 'a.b.c', requestId: 'req-1' };
+const client = (url: string) => new HttpPortfolioClient({ baseUrl: url });
+
+/** The request as the client is given it, and the body it sends (the portfolio id travels in the path). */
+function trade(fields: Omit<ApplyTradeRequest, 'transactionId' | 'portfolioId' | 'executedAt'>) {
+  const request: ApplyTradeRequest = { transactionId: TX_ID, portfolioId: PORTFOLIO_ID, executedAt, ...fields };
+  const { portfolioId: _portfolioId, ...body } = request;
+  return { request, body };
+}
+const result = (fields: Record<string, unknown>) => ({ transactionId: TX_ID, portfolioId: portfolioFromState, ...fields });
+const holding = (fields: Record<string, unknown> = {}) => ({ symbol: 'AAPL', quantity: QUANTITY('10'), averageCost: AVERAGE_COST('100.1000'), realizedPnl: MONEY('0.00'), ...fields });
+const holds10 = { symbol: 'AAPL', quantity: '10', averageCost: '100.00', cash: '1000.00' };
+
+test.serial('deposit: applied, cash goes up', async (t) => {
+  const { request, body } = trade({ type: 'deposit', amount: '500.00' });
+  await pact.addInteraction()
+    .given('a user owns a portfolio', { name: 'Core', description: 'Long term', cash: '0.00' })
+    .uponReceiving('apply a deposit of 500.00')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    // 0.00 + 500.00 = 500.00
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({ applied: true, cash: '500.00', holding: null, realizedPnl: null })))
+    .executeTest(async (mock) => {
+      t.like(await client(mock.url).applyTrade(request, call), { applied: true, cash: '500.00', holding: null });
+    });
+});
+
+test.serial('buy: applied, with the resulting holding', async (t) => {
+  const { request, body } = trade({ type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '1.00' });
+  await pact.addInteraction()
+    .given('a user owns a portfolio', { name: 'Core', description: 'Long term', cash: '10000.00' })
+    .uponReceiving('apply a buy of 10 at 100.00 with 1.00 fees')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    // cash 10000.00 − (10 × 100.00 + 1.00) = 8999.00; averageCost (1000.00 + 1.00) / 10 = 100.1000
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({ applied: true, cash: MONEY('8999.00'), holding: holding(), realizedPnl: null })))
+    .executeTest(async (mock) => {
+      const applied = await client(mock.url).applyTrade(request, call);
+      t.true(applied.applied);
+      t.is(applied.holding?.symbol, 'AAPL');
+    });
+});
+
+test.serial('sell: applied, with its realised P/L', async (t) => {
+  const { request, body } = trade({ type: 'sell', symbol: 'AAPL', quantity: '4', price: '120.00', fees: '1.00' });
+  await pact.addInteraction()
+    .given('a portfolio holds 10 of a symbol at an average cost', holds10)
+    .uponReceiving('apply a sell of 4 at 120.00 with 1.00 fees')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    // realised (120.00 − 100.00) × 4 − 1.00 = 79.00; cash 1000.00 + 480.00 − 1.00 = 1479.00; 6 left at 100.0000
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({
+      applied: true,
+      cash: MONEY('1479.00'),
+      holding: holding({ quantity: QUANTITY('6'), averageCost: AVERAGE_COST('100.0000'), realizedPnl: MONEY('79.00') }),
+      realizedPnl: MONEY('79.00'),
+    })))
+    .executeTest(async (mock) => {
+      t.is((await client(mock.url).applyTrade(request, call)).realizedPnl, '79.00');
+    });
+});
+
+test.serial('buy onto a held position: the new average cost (cross-entity)', async (t) => {
+  const { request, body } = trade({ type: 'buy', symbol: 'AAPL', quantity: '5', price: '130.00' });
+  await pact.addInteraction()
+    .given('a portfolio holds 10 of a symbol at an average cost', holds10)
+    .uponReceiving('apply a buy of 5 at 130.00')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    // literal on purpose (see the header): (10 × 100.00 + 5 × 130.00) / 15 = 110.0000; cash 1000.00 − 650.00 = 350.00
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({
+      applied: true,
+      cash: '350.00',
+      holding: holding({ quantity: '15', averageCost: '110.0000' }),
+      realizedPnl: null,
+    })))
+    .executeTest(async (mock) => {
+      t.like((await client(mock.url).applyTrade(request, call)).holding, { quantity: '15', averageCost: '110.0000' });
+    });
+});
+
+test.serial('replay: the same transactionId again changes nothing (applied false)', async (t) => {
+  const { request, body } = trade({ type: 'deposit', amount: '500.00' });
+  await pact.addInteraction()
+    .given('a deposit has been applied to a user’s portfolio', { transactionId: TX_ID, amount: '500.00' })
+    .uponReceiving('apply a deposit whose transactionId was applied before')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    // the stored result: 0.00 + 500.00 = 500.00 once, not 1000.00
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({ applied: false, cash: '500.00', holding: null, realizedPnl: null })))
+    .executeTest(async (mock) => {
+      t.like(await client(mock.url).applyTrade(request, call), { applied: false, cash: '500.00' });
+    });
+});
+
+test.serial('sell of more than is held: 409 insufficient_quantity', async (t) => {
+  const { request, body } = trade({ type: 'sell', symbol: 'AAPL', quantity: '50', price: '120.00' });
+  await pact.addInteraction()
+    .given('a portfolio holds 10 of a symbol at an average cost', holds10)
+    .uponReceiving('apply a sell of 50 when 10 are held')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('insufficient_quantity', 409)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).applyTrade(request, call)), { status: 409, code: 'insufficient_quantity' });
+    });
+});
+
+test.serial('buy without the cash: 409 insufficient_cash', async (t) => {
+  const { request, body } = trade({ type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00' });
+  await pact.addInteraction()
+    .given('a user owns a portfolio', { name: 'Core', description: 'Long term', cash: '100.00' })
+    .uponReceiving('apply a buy of 10 at 100.00 with 100.00 cash')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('insufficient_cash', 409)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).applyTrade(request, call)), { status: 409, code: 'insufficient_cash' });
+    });
+});
+
+test.serial('unknown symbol: 422 naming the field', async (t) => {
+  const { request, body } = trade({ type: 'buy', symbol: 'ZZZZ', quantity: '1', price: '10.00' });
+  await pact.addInteraction()
+    .given('a user owns a portfolio', { name: 'Core', description: 'Long term', cash: '1000.00' })
+    .uponReceiving('apply a buy of an unknown symbol')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('unknown_symbol', 422), errors: [{ field: 'symbol', code: 'unknown_symbol', message: string('Unknown symbol ZZZZ.') }] }))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(client(mock.url).applyTrade(request, call));
+      t.like(error, { status: 422, code: 'unknown_symbol' });
+      t.is((error as { errors?: Array<{ field: string }> }).errors?.[0].field, 'symbol');
+    });
+});
+
+test.serial('a portfolio the caller does not own: 404', async (t) => {
+  const { request, body } = trade({ type: 'deposit', amount: '500.00' });
+  await pact.addInteraction()
+    .given('another user owns a portfolio')
+    .uponReceiving('apply a deposit to a portfolio of another user')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found', 404)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).applyTrade(request, call)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('an invalid token: 401', async (t) => {
+  const { request, body } = trade({ type: 'deposit', amount: '500.00' });
+  await pact.addInteraction()
+    .uponReceiving('apply a deposit with an invalid token')
+    .withRequest('POST', `/internal/portfolios/${PORTFOLIO_ID}/trades`, (b) => b.headers({ ...HEADERS, authorization: 'Bearer not-a-token' }).jsonBody(body))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('invalid_token', 401)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).applyTrade(request, { ...call, accessToken: 'not-a-token' })), { status: 401, code: 'invalid_token' });
+    });
+});
