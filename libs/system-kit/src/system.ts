@@ -19,6 +19,11 @@ export interface SystemOptions {
   /** Where the gateway finds the built web UI (services/web/dist by default). */
   webRoot?: string;
   readyTimeoutMs?: number;
+  /**
+   * false: run the services as a developer's `npm start` would (no LEDGERLINE_TEST_RUN marker), e.g. to
+   * create known content in ./data/ before proving the test suite leaves it alone. Default true.
+   */
+  testRun?: boolean;
 }
 
 export interface RunningSystem {
@@ -81,6 +86,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     ...options.env,
   };
   delete env.PORT;
+  if (options.testRun === false) delete env.LEDGERLINE_TEST_RUN;
   const children: Array<{ name: ServiceName; child: ChildProcess; output: string[] }> = [];
   const stop = async () => {
     await Promise.all(children.map(async ({ child }) => {
