@@ -4,11 +4,10 @@
  * Provider states create their data through the service's own use cases; tokens are freshly signed.
  */
 import test from 'ava';
-import { createServer } from 'node:http';
 import type Koa from 'koa';
 import { generateSigningKey, type SigningKey } from '@ledgerline/auth-tokens';
 import { clearDatabase, createTestFileOrm, createTestLogger } from '@ledgerline/test-kit';
-import { verifyPactsFor } from '@ledgerline/contract-kit';
+import { providerServer, verifyPactsFor } from '@ledgerline/contract-kit';
 import type { Orm } from '@ledgerline/db-kit';
 import { createApp } from '../src/app.ts';
 import { authEntities } from '../src/entities.ts';
@@ -49,19 +48,16 @@ verifyPactsFor(test, {
     orm = await createTestFileOrm(authEntities, dbPath);
     signingKey = await generateSigningKey();
     freshApp();
-    // The server delegates to the current app, so a reset also gives fresh in-memory state (login throttle).
-    const server = createServer((req, res) => app.callback()(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
+    // Every request goes to the current app, so a reset also gives fresh in-memory state.
+    const server = await providerServer(() => app);
     return {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: server.baseUrl,
       async reset() {
         await clearDatabase(orm);
         freshApp();
       },
       async close() {
-        server.closeAllConnections();
-        await new Promise((resolve) => server.close(resolve));
+        await server.close();
         await orm.close(true);
       },
     };

@@ -10,13 +10,12 @@
  * next interaction resets the database — so the verification also proves the trade was committed.
  */
 import test from 'ava';
-import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import { localKeys, type Role } from '@ledgerline/auth-tokens';
 import type { Orm } from '@ledgerline/db-kit';
 import { clearDatabase, createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
-import { verifyPactsFor } from '@ledgerline/contract-kit';
+import { providerServer, verifyPactsFor } from '@ledgerline/contract-kit';
 import { createApp } from '../src/app.ts';
 import { portfolioEntities } from '../src/entities.ts';
 import { seedInstruments } from '../src/instruments/seed-instruments.ts';
@@ -74,19 +73,17 @@ verifyPactsFor(test, {
     issuer = await createTestTokenIssuer();
     await seedInstruments(orm.em.fork(), new Date());
     freshApp();
-    const server = createServer((req, res) => app.callback()(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
+    // Every request goes to the current app, so a reset also gives fresh in-memory state.
+    const server = await providerServer(() => app);
     return {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: server.baseUrl,
       async reset() {
         await clearDatabase(orm);
         await seedInstruments(orm.em.fork(), new Date());
         freshApp();
       },
       async close() {
-        server.closeAllConnections();
-        await new Promise((resolve) => server.close(resolve));
+        await server.close();
         await orm.close(true);
       },
     };
