@@ -6,5 +6,5 @@ export { requestId, REQUEST_ID_HEADER } from './request-id.ts';
 export { jsonBody } from './body.ts';
 export { validate, toFieldErrors } from './validate.ts';
 export { healthRoutes, type ReadinessCheck } from './health.ts';
-export { listen, serverUrl, installGracefulShutdown } from './server.ts';
+export { listen, serverUrl, announceListening, installGracefulShutdown } from './server.ts';
 export { createBaseApp, type BaseAppOptions } from './base-app.ts';

@@ -18,6 +18,19 @@ export function serverUrl(server: Server): string {
 }
 
 /**
+ * Logs the one start-up line `{"msg":"listening","url":…,"port":…}` with the port actually bound (PORT=0
+ * picks a free one), at info level even when LOG_LEVEL is quieter: whoever started the process (npm start,
+ * the e2e and perf runs) reads its address from this line.
+ */
+export function announceListening(logger: Logger, server: Server, details: Record<string, unknown> = {}): string {
+  const url = serverUrl(server);
+  const port = Number(new URL(url).port);
+  const announcer = logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
+  announcer.info({ ...details, url, port }, 'listening');
+  return url;
+}
+
+/**
  * On SIGTERM/SIGINT: stop accepting, let in-flight requests finish (bounded), run the closers (ORM...),
  * exit. A second signal exits at once.
  */

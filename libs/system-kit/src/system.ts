@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTempDir, type TempDir } from '@ledgerline/test-kit';
-import { freePort } from './free-port.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const SERVICES = ['auth', 'portfolio', 'transaction', 'gateway'] as const;
@@ -59,21 +58,17 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const temp: TempDir | undefined = options.dataDir ? undefined : createTempDir('ledgerline-system-');
   const dataDir = options.dataDir ?? temp!.dir;
   const admin = options.admin ?? { email: 'admin@ledgerline.test', password: 'Keeper-Of-The-Ledger-1' };
-  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<ServiceName, number>;
-  const urls = Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`])) as Record<ServiceName, string>;
-  const env: Record<string, string> = {
+  const urls = {} as Record<ServiceName, string>;
+  const base: Record<string, string> = {
     ...(process.env as Record<string, string>),
     LEDGERLINE_TEST_RUN: '1',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
-    AUTH_PORT: String(ports.auth),
-    PORTFOLIO_PORT: String(ports.portfolio),
-    TRANSACTION_PORT: String(ports.transaction),
-    GATEWAY_PORT: String(ports.gateway),
-    AUTH_URL: urls.auth,
-    PORTFOLIO_URL: urls.portfolio,
-    TRANSACTION_URL: urls.transaction,
-    AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
+    // Every service binds port 0 and announces the port it got: no window in which another process can take it.
+    AUTH_PORT: '0',
+    PORTFOLIO_PORT: '0',
+    TRANSACTION_PORT: '0',
+    GATEWAY_PORT: '0',
     AUTH_DB_PATH: join(dataDir, 'auth.sqlite'),
     PORTFOLIO_DB_PATH: join(dataDir, 'portfolio.sqlite'),
     TRANSACTION_DB_PATH: join(dataDir, 'transaction.sqlite'),
@@ -85,8 +80,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     ...(options.webRoot ? { WEB_ROOT: options.webRoot } : {}),
     ...options.env,
   };
-  delete env.PORT;
-  if (options.testRun === false) delete env.LEDGERLINE_TEST_RUN;
+  delete base.PORT;
+  if (options.testRun === false) delete base.LEDGERLINE_TEST_RUN;
   const children: Array<{ name: ServiceName; child: ChildProcess; output: string[] }> = [];
   const stop = async () => {
     await Promise.all(children.map(async ({ child }) => {
@@ -98,23 +93,60 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     }));
     temp?.remove();
   };
+  const timeout = options.readyTimeoutMs ?? 30_000;
   try {
+    // In dependency order: each service learns the addresses of the ones started before it.
     for (const name of SERVICES) {
+      const env = {
+        ...base,
+        ...(urls.auth ? { AUTH_URL: urls.auth, AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json` } : {}),
+        ...(urls.portfolio ? { PORTFOLIO_URL: urls.portfolio } : {}),
+        ...(urls.transaction ? { TRANSACTION_URL: urls.transaction } : {}),
+      };
       const child = spawn(process.execPath, [join(REPO_ROOT, 'services', name, 'src/main.ts')], { cwd: join(REPO_ROOT, 'services', name), env, stdio: ['ignore', 'pipe', 'pipe'] });
       const output: string[] = [];
-      const keep = (chunk: Buffer) => {
-        output.push(chunk.toString());
-        if (output.length > 200) output.shift();
-      };
-      child.stdout!.on('data', keep);
-      child.stderr!.on('data', keep);
       children.push({ name, child, output });
+      urls[name] = await announcedUrl(name, child, output, timeout);
+      await waitReady(name, urls[name], child, timeout, () => output.join(''));
     }
-    const timeout = options.readyTimeoutMs ?? 30_000;
-    await Promise.all(children.map(({ name, child, output }) => waitReady(name, urls[name], child, timeout, () => output.join(''))));
   } catch (error) {
     await stop();
     throw error;
   }
   return { gatewayUrl: urls.gateway, urls, dataDir, admin, stop };
+}
+
+/** Resolves with the URL from the child's `{"msg":"listening","url":…}` line; keeps the last output for errors. */
+function announcedUrl(name: string, child: ChildProcess, output: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let pending = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not announce its address within ${timeoutMs} ms:\n${output.join('')}`)), timeoutMs);
+    const keep = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.length > 200) output.shift();
+    };
+    child.stderr!.on('data', keep);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      keep(chunk);
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.includes('"listening"')) continue;
+        try {
+          const entry = JSON.parse(line) as { msg?: string; url?: string };
+          if (entry.msg === 'listening' && entry.url) {
+            clearTimeout(timer);
+            resolve(entry.url);
+          }
+        } catch {
+          // not a JSON log line
+        }
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before it was listening:\n${output.join('')}`));
+    });
+  });
 }

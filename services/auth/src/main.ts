@@ -1,5 +1,5 @@
 import { openOrm } from '@ledgerline/db-kit';
-import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
 import { generateSigningKey, importSigningKey } from '@ledgerline/auth-tokens';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
@@ -16,5 +16,5 @@ const status = await bootstrapAdmin(orm, createPasswordHasher(DEFAULT_AUTH_SETTI
 if (status === 'created') logger.info({ email: config.admin.email }, 'admin account created');
 const app = createApp({ orm, logger, signingKeys: [signingKey], settings: { accessTokenTtlSeconds: config.accessTokenTtlSeconds } });
 const server = await listen(app, config.port, config.host);
-logger.info({ url: `http://${config.host}:${config.port}`, db: config.dbPath }, 'auth listening');
+announceListening(logger, server, { db: config.dbPath });
 installGracefulShutdown(server, logger, [() => orm.close()]);

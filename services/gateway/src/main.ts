@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
 import { remoteKeys } from '@ledgerline/auth-tokens';
 import { AuthClient } from '@ledgerline/auth-client';
 import { PortfolioApiClient } from '@ledgerline/portfolio-client';
@@ -27,5 +27,6 @@ const app = createApp({
   },
 });
 const server = await listen(app, config.port, config.host);
-logger.info({ url: `http://${config.host}:${config.port}` }, `Ledgerline is up: open http://localhost:${config.port}`);
+const url = announceListening(logger, server, { web: Boolean(webRoot) });
+logger.info(`Ledgerline is up: open ${url.replace('127.0.0.1', 'localhost')}`);
 installGracefulShutdown(server, logger, []);

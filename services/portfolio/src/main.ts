@@ -1,5 +1,5 @@
 import { openOrm } from '@ledgerline/db-kit';
-import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
 import { remoteKeys } from '@ledgerline/auth-tokens';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
@@ -13,5 +13,5 @@ const seeded = await seedInstruments(orm.em.fork(), new Date());
 if (seeded) logger.info({ seeded }, 'instruments seeded');
 const app = createApp({ orm, logger, keys: remoteKeys(config.authJwksUrl) });
 const server = await listen(app, config.port, config.host);
-logger.info({ url: `http://${config.host}:${config.port}`, db: config.dbPath, jwks: config.authJwksUrl }, 'portfolio listening');
+announceListening(logger, server, { db: config.dbPath, jwks: config.authJwksUrl });
 installGracefulShutdown(server, logger, [() => orm.close()]);

@@ -1,5 +1,5 @@
 import { openOrm } from '@ledgerline/db-kit';
-import { createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
 import { remoteKeys } from '@ledgerline/auth-tokens';
 import { HttpPortfolioClient } from '@ledgerline/portfolio-client';
 import { createApp } from './app.ts';
@@ -16,5 +16,5 @@ const app = createApp({
   portfolio: new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs }),
 });
 const server = await listen(app, config.port, config.host);
-logger.info({ url: `http://${config.host}:${config.port}`, db: config.dbPath, portfolio: config.portfolioUrl }, 'transaction listening');
+announceListening(logger, server, { db: config.dbPath, portfolio: config.portfolioUrl });
 installGracefulShutdown(server, logger, [() => orm.close()]);
