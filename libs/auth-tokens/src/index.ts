@@ -4,3 +4,4 @@ export { signAccessToken, type AccessTokenInput } from './sign.ts';
 export { verifyAccessToken, localKeys, bearerToken, type KeyResolver } from './verify.ts';
 export { remoteKeys } from './remote.ts';
 export { requireIdentity, requireAdminRole } from './middleware.ts';
+export { createVerifiedTokenCache, type VerifiedTokenCache, type VerifiedTokenCacheOptions } from './verified-cache.ts';

@@ -1,19 +1,17 @@
 import type { Em } from '@ledgerline/db-kit';
-import { instrumentRepository } from '../instruments/instrument.repository.ts';
-import type { Instrument } from '../instruments/instrument.entity.ts';
+import { instrumentRepository, type InstrumentPrice } from '../instruments/instrument.repository.ts';
 import { dec } from '../money/money.ts';
 import { valueHolding, type ValuedPosition } from '../pnl/valuation.ts';
-import type { Holding } from './holding.entity.ts';
-import { holdingRepository } from './holding.repository.ts';
+import { holdingRepository, type HoldingFigures } from './holding.repository.ts';
 
 export interface ValuedHolding extends ValuedPosition {
-  holding: Holding;
-  instrument: Instrument;
+  holding: HoldingFigures;
+  instrument: InstrumentPrice;
 }
 
-/** Values holdings at their instruments' last prices. */
-export async function valueHoldings(em: Em, holdings: Holding[]): Promise<ValuedHolding[]> {
-  const instruments = await instrumentRepository(em).mapBySymbols([...new Set(holdings.map((holding) => holding.symbol))]);
+/** Values holdings (entities or plain rows) at their instruments' last prices. */
+export async function valueHoldings(em: Em, holdings: HoldingFigures[]): Promise<ValuedHolding[]> {
+  const instruments = await instrumentRepository(em).pricesBySymbols([...new Set(holdings.map((holding) => holding.symbol))]);
   return holdings.map((holding) => {
     const instrument = instruments.get(holding.symbol);
     if (!instrument) throw new Error(`holding ${holding.id} refers to unknown instrument ${holding.symbol}`);
@@ -33,5 +31,5 @@ export async function valueHoldings(em: Em, holdings: Holding[]): Promise<Valued
 
 /** Every holding of a portfolio (closed ones included), valued. */
 export async function valuePortfolioHoldings(em: Em, portfolioId: string): Promise<ValuedHolding[]> {
-  return valueHoldings(em, await holdingRepository(em).listAll(portfolioId));
+  return valueHoldings(em, await holdingRepository(em).listFigures(portfolioId));
 }

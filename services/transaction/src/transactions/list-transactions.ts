@@ -1,18 +1,18 @@
 import type { Em } from '@ledgerline/db-kit';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { ObjectQuery } from '@mikro-orm/core';
 import { encodeCursor } from './history-cursor.ts';
 import type { HistoryQuery } from './history-query.ts';
 import type { Transaction } from './transaction.entity.ts';
-import { transactionRepository } from './transaction.repository.ts';
+import { transactionRepository, type TransactionRecord } from './transaction.repository.ts';
 
 export interface HistoryPage {
-  items: Transaction[];
+  items: TransactionRecord[];
   nextCursor: string | null;
 }
 
 /** One page of the caller's own transactions, newest first (executedAt desc, id desc), keyset-paged. */
 export async function listTransactions(em: Em, userId: string, query: HistoryQuery): Promise<HistoryPage> {
-  const where: FilterQuery<Transaction>[] = [{ userId }];
+  const where: ObjectQuery<Transaction>[] = [{ userId }];
   if (query.portfolioId) where.push({ portfolioId: query.portfolioId });
   if (query.symbol) where.push({ symbol: query.symbol });
   if (query.type) where.push({ type: query.type });

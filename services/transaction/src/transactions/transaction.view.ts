@@ -1,5 +1,6 @@
 import type { TradeType } from '@ledgerline/portfolio-client';
-import type { Transaction, TransactionResult } from './transaction.entity.ts';
+import type { TransactionResult } from './transaction.entity.ts';
+import type { TransactionRecord } from './transaction.repository.ts';
 
 export interface TransactionView {
   id: string;
@@ -16,7 +17,7 @@ export interface TransactionView {
 }
 
 /** The public shape of a recorded transaction (never the idempotency key or request hash). */
-export function toTransactionView(transaction: Transaction): TransactionView {
+export function toTransactionView(transaction: TransactionRecord): TransactionView {
   const { cash, holding, realizedPnl } = transaction.result;
   return {
     id: transaction.id,

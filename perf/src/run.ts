@@ -1,0 +1,137 @@
+/**
+ * The performance run (`npx nx perf gateway [--scale small|default|large]`, or PERF_SCALE): seeds fresh
+ * file-SQLite databases in a temp dir, starts every service on them, logs in a pool of users, measures each
+ * scenario through the gateway (warm-up excluded), measures the bare-Koa and ORM references, checks the
+ * budgets, saves results and the report, and cleans up whatever happens. Exits 1 when a budget is broken.
+ */
+import { cpSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSystem, type RunningSystem } from '@ledgerline/system-kit';
+import { createTempDir } from '@ledgerline/test-kit';
+import { measure, type LoadSettings } from './load/measure.ts';
+import { checkSeededData } from './load/preflight.ts';
+import { openSessions } from './load/sessions.ts';
+import { parseOptions } from './options.ts';
+import { formatMs } from './progress.ts';
+import { summariseProfiles } from './profile/summarise.ts';
+import { measureReference } from './reference/reference.ts';
+import { checkBudgets, readBudgets } from './report/budgets.ts';
+import { writeReport } from './report/markdown.ts';
+import { machineInfo, readBaselines, saveBaseline, saveResults, type RunResults, type ScenarioResult } from './report/results.ts';
+import { SCENARIOS } from './scenarios/scenarios.ts';
+import { readManifest, type SeedManifest } from './seed/manifest.ts';
+import { seedDatabases } from './seed/seed-databases.ts';
+
+// Perf data is test data: the database kit then refuses ./data/ and anything outside the OS temp dir.
+process.env.LEDGERLINE_TEST_RUN = '1';
+const options = parseOptions();
+const { scale } = options;
+const started = performance.now();
+const startedAt = new Date().toISOString();
+const settings: LoadSettings = { connections: scale.connections, warmupSeconds: scale.warmupSeconds, durationSeconds: scale.durationSeconds };
+const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name));
+const unknown = options.only?.filter((name) => !SCENARIOS.some((s) => s.name === name)) ?? [];
+if (unknown.length) throw new Error(`Unknown scenario(s) ${unknown.join(', ')}: the scenarios are ${SCENARIOS.map((s) => s.name).join(', ')}.`);
+
+/** Environment of the services under load: quiet logs, tokens that outlive the run, no login throttling by address. */
+function serviceEnv(profileDir: string | undefined): Record<string, string> {
+  return {
+    LOG_LEVEL: 'warn',
+    AUTH_ACCESS_TOKEN_TTL: '3600',
+    GATEWAY_LOGIN_PER_MINUTE: '100000000',
+    GATEWAY_REGISTER_PER_MINUTE: '100000000',
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+    ...(process.env.PERF_SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.PERF_SERVICE_NODE_OPTIONS } : {}),
+  };
+}
+
+const cpuLine = (r: ScenarioResult) =>
+  Object.entries(r.cpu?.msPerRequest ?? {}).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
+const line = (r: ScenarioResult) =>
+  `  ${r.name.padEnd(20)} ${String(Math.round(r.rps)).padStart(6)} req/s  p50 ${String(r.latencyMs.p50).padStart(4)} ms  p90 ${String(r.latencyMs.p90).padStart(4)} ms  p99 ${String(r.latencyMs.p99).padStart(4)} ms  errors ${(r.errorRate * 100).toFixed(2)}%  | CPU ms/req: ${cpuLine(r)}`;
+
+const temp = createTempDir('ledgerline-perf-');
+let system: RunningSystem | undefined;
+const cleanUp = async () => {
+  const running = system;
+  system = undefined;
+  await running?.stop();
+  temp.remove();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the services and removing ${temp.dir}`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+let exitCode = 0;
+try {
+  console.log(`Ledgerline perf run — scale ${scale.name}, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`);
+  let manifest: SeedManifest;
+  if (options.data) {
+    cpSync(resolve(options.data), temp.dir, { recursive: true });
+    manifest = readManifest(temp.dir);
+    if (manifest.scale !== scale.name) throw new Error(`${options.data} holds the ${manifest.scale} data set, not ${scale.name}: pass --scale ${manifest.scale}`);
+    console.log(`Using the ${manifest.scale} data set seeded earlier in ${options.data} (copied; seeding took ${manifest.timings.total} s)`);
+  } else {
+    manifest = await seedDatabases({ dir: temp.dir, scale });
+  }
+  const profileDir = options.profile ? join(temp.dir, 'profiles') : undefined;
+  const systemStarted = performance.now();
+  system = await startSystem({ dataDir: temp.dir, env: serviceEnv(profileDir) });
+  console.log(`System up in ${formatMs(performance.now() - systemStarted)} (gateway ${system.gatewayUrl})`);
+  const sessions = await openSessions(system.gatewayUrl, manifest, scale.sessionPool);
+  const checked = await checkSeededData(system.gatewayUrl, sessions);
+  console.log(`Logged in ${sessions.length} users (before measuring); ${checked} seeded portfolios read back consistent (cash, holdings, history)`);
+
+  const results: ScenarioResult[] = [];
+  let key = 0;
+  const runId = Date.now().toString(36);
+  for (const scenario of scenarios) {
+    const gatewayUrl = system.gatewayUrl;
+    results.push(await measure({
+      name: scenario.name,
+      title: scenario.title,
+      url: gatewayUrl,
+      build: (check, phase) => scenario.build({ manifest, sessions, seed: phase === 'warmup' ? 7 : 42, nextKey: () => `perf-${runId}-${(key += 1)}` }, check),
+    }, settings));
+    console.log(line(results.at(-1)!));
+  }
+  await system.stop();
+  system = undefined;
+  if (profileDir) summariseProfiles(profileDir, results.flatMap((r) => (r.windowUs ? [r.windowUs] : [])));
+
+  const reference = options.skipReference ? [] : await measureReference(temp.dir, settings);
+  for (const r of reference) console.log(line(r));
+
+  const violations = checkBudgets(readBudgets(), scale.name, results);
+  const run: RunResults = {
+    startedAt,
+    scale: scale.name,
+    machine: machineInfo(),
+    seeding: { seconds: manifest.timings.total, counts: manifest.counts, timings: manifest.timings },
+    scenarios: results,
+    reference,
+    budgets: { passed: violations.length === 0, violations },
+    totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+  const file = saveResults(run);
+  const baselines = readBaselines();
+  const report = writeReport(run, baselines[scale.name]);
+  if (options.saveBaseline) saveBaseline(run);
+  console.log(`Results: ${file}\nReport:  ${report}${options.saveBaseline ? `\nBaseline for scale ${scale.name} saved.` : ''}`);
+  if (violations.length) {
+    console.error(`\nBUDGETS BROKEN (${violations.length}):\n${violations.map((v) => `  - ${v.message}`).join('\n')}`);
+    exitCode = 1;
+  } else {
+    console.log('All budgets met.');
+  }
+} catch (error) {
+  console.error(error);
+  exitCode = 2;
+} finally {
+  await cleanUp();
+  console.log(`Done in ${formatMs(performance.now() - started)}.`);
+}
+process.exit(exitCode);
