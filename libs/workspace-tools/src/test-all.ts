@@ -1,8 +1,8 @@
 /**
  * `npm test`: the whole hybrid suite, layer by layer, through Nx (cached, parallel per project):
- * lint + types, unit (AVA), integration (Pact consumers then providers, can-i-deploy), end-to-end
- * (Playwright). Prints a per-layer timing table and one closing summary line. Performance is separate
- * (`npx nx perf gateway`). Set LEDGERLINE_LAYERS=unit,contract to run only some layers.
+ * unit (AVA), integration (Pact consumers then providers, can-i-deploy), end-to-end (Playwright).
+ * Prints a per-layer timing table and one closing summary line. Lint and types are `npm run check`;
+ * performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract to run only some layers.
  */
 import { spawn } from 'node:child_process';
 import { REPO_ROOT } from './discover.ts';
@@ -13,7 +13,6 @@ interface Layer {
 }
 
 const LAYERS: Layer[] = [
-  { name: 'lint+types', command: ['nx', 'run-many', '-t', 'lint,typecheck', '--outputStyle=static'] },
   { name: 'unit', command: ['nx', 'run-many', '-t', 'test', '--outputStyle=static'] },
   { name: 'contract', command: ['nx', 'run-many', '-t', 'contract', '--outputStyle=static'] },
   { name: 'can-i-deploy', command: ['node', 'libs/contract-kit/src/can-i-deploy.ts'] },
