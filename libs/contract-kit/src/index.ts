@@ -5,4 +5,4 @@ export { verifyPactsFor, type StateHandlers, type RunningProvider, type Verifica
 export { verificationMatrix, formatMatrix, requiredBoundaries, type MatrixRow, type Boundary } from './matrix.ts';
 export { MatchersV3 as Matchers } from '@pact-foundation/pact';
 export { defineJwksConsumerTest } from './jwks-consumer.ts';
-export { providerServer, type ProviderServer } from './provider-server.ts';
+export { providerServer, serveProvider, type ProviderServer } from './provider-server.ts';

@@ -1,5 +1,8 @@
 import { createServer } from 'node:http';
 import type Koa from 'koa';
+import type { Orm } from '@ledgerline/db-kit';
+import { clearDatabase } from '@ledgerline/test-kit';
+import type { RunningProvider } from './provider.ts';
 
 export interface ProviderServer {
   baseUrl: string;
@@ -19,6 +22,25 @@ export async function providerServer(current: () => Koa): Promise<ProviderServer
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * The usual provider under verification: the app on a `providerServer`, its database emptied and the app
+ * rebuilt (`rebuild`) before every interaction, the server and ORM closed at the end.
+ */
+export async function serveProvider(options: { orm: Orm; app: () => Koa; rebuild: () => void | Promise<void> }): Promise<RunningProvider> {
+  const server = await providerServer(options.app);
+  return {
+    baseUrl: server.baseUrl,
+    async reset() {
+      await clearDatabase(options.orm);
+      await options.rebuild();
+    },
+    async close() {
+      await server.close();
+      await options.orm.close(true);
     },
   };
 }

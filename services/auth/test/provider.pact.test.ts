@@ -6,8 +6,8 @@
 import test from 'ava';
 import type Koa from 'koa';
 import { generateSigningKey, type SigningKey } from '@ledgerline/auth-tokens';
-import { clearDatabase, createTestFileOrm, createTestLogger } from '@ledgerline/test-kit';
-import { providerServer, verifyPactsFor } from '@ledgerline/contract-kit';
+import { createTestFileOrm, createTestLogger } from '@ledgerline/test-kit';
+import { serveProvider, verifyPactsFor } from '@ledgerline/contract-kit';
 import type { Orm } from '@ledgerline/db-kit';
 import { createApp } from '../src/app.ts';
 import { authEntities } from '../src/entities.ts';
@@ -48,19 +48,8 @@ verifyPactsFor(test, {
     orm = await createTestFileOrm(authEntities, dbPath);
     signingKey = await generateSigningKey();
     freshApp();
-    // Every request goes to the current app, so a reset also gives fresh in-memory state.
-    const server = await providerServer(() => app);
-    return {
-      baseUrl: server.baseUrl,
-      async reset() {
-        await clearDatabase(orm);
-        freshApp();
-      },
-      async close() {
-        await server.close();
-        await orm.close(true);
-      },
-    };
+    // Every request goes to the current app; a reset empties the database and builds a fresh app.
+    return serveProvider({ orm, app: () => app, rebuild: freshApp });
   },
   stateHandlers: {
     'no user is registered with the email': async () => undefined,

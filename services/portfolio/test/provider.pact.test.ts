@@ -14,8 +14,8 @@ import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import { localKeys, type Role } from '@ledgerline/auth-tokens';
 import type { Orm } from '@ledgerline/db-kit';
-import { clearDatabase, createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
-import { providerServer, verifyPactsFor } from '@ledgerline/contract-kit';
+import { createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
+import { serveProvider, verifyPactsFor } from '@ledgerline/contract-kit';
 import { createApp } from '../src/app.ts';
 import { portfolioEntities } from '../src/entities.ts';
 import { seedInstruments } from '../src/instruments/seed-instruments.ts';
@@ -73,20 +73,15 @@ verifyPactsFor(test, {
     issuer = await createTestTokenIssuer();
     await seedInstruments(orm.em.fork(), new Date());
     freshApp();
-    // Every request goes to the current app, so a reset also gives fresh in-memory state.
-    const server = await providerServer(() => app);
-    return {
-      baseUrl: server.baseUrl,
-      async reset() {
-        await clearDatabase(orm);
+    // Every request goes to the current app; a reset empties the database, re-seeds the instruments and builds a fresh app.
+    return serveProvider({
+      orm,
+      app: () => app,
+      rebuild: async () => {
         await seedInstruments(orm.em.fork(), new Date());
         freshApp();
       },
-      async close() {
-        await server.close();
-        await orm.close(true);
-      },
-    };
+    });
   },
   stateHandlers: {
     'a user is signed in': async () => {

@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import { localKeys } from '@ledgerline/auth-tokens';
 import type { Orm } from '@ledgerline/db-kit';
-import { clearDatabase, createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
-import { providerServer, verifyPactsFor } from '@ledgerline/contract-kit';
+import { createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
+import { serveProvider, verifyPactsFor } from '@ledgerline/contract-kit';
 import { createApp } from '../src/app.ts';
 import { transactionEntities } from '../src/entities.ts';
 import { FakePortfolioClient } from '../src/testing.ts';
@@ -47,19 +47,8 @@ verifyPactsFor(test, {
     orm = await createTestFileOrm(transactionEntities, dbPath);
     issuer = await createTestTokenIssuer();
     freshApp();
-    // Every request goes to the current app, so a reset also gives fresh in-memory state.
-    const server = await providerServer(() => app);
-    return {
-      baseUrl: server.baseUrl,
-      async reset() {
-        await clearDatabase(orm);
-        freshApp();
-      },
-      async close() {
-        await server.close();
-        await orm.close(true);
-      },
-    };
+    // Every request goes to the current app; a reset empties the database and builds a fresh app.
+    return serveProvider({ orm, app: () => app, rebuild: freshApp });
   },
   stateHandlers: {
     'a user owns a portfolio with cash': async (params) => {
