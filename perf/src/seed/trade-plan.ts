@@ -1,18 +1,9 @@
 import type { Faker } from '@faker-js/faker';
-import type { TradeType } from '@ledgerline/portfolio';
+import type { ApplyTradeRequest } from '@ledgerline/portfolio-client';
 import { logNormal, unit } from './random.ts';
 
-/** A POST /transactions body as a client would send it (decimals as strings). */
-export interface TradeBody {
-  portfolioId: string;
-  type: TradeType;
-  symbol?: string;
-  quantity?: string;
-  price?: string;
-  amount?: string;
-  fees?: string;
-  executedAt: string;
-}
+/** A POST /transactions body as a client would send it (decimals as strings): the trade API's fields. */
+export type TradeBody = Omit<ApplyTradeRequest, 'transactionId'>;
 
 /** What the planner knows about the portfolio right now (numbers are estimates; the P/L maths decides). */
 export interface PlanState {
@@ -73,7 +64,7 @@ function sell(faker: Faker, state: PlanState, symbol: string, price: string, exe
  */
 export function nextTrade(faker: Faker, state: PlanState, priceOf: (symbol: string) => string, executedAt: string): TradeBody {
   const mustOpen = state.unbought.length > 0 && state.unbought.length * 2 >= state.remaining;
-  const type = mustOpen ? 'buy' : faker.helpers.weightedArrayElement<TradeType>([
+  const type = mustOpen ? 'buy' : faker.helpers.weightedArrayElement<TradeBody['type']>([
     { weight: 40, value: 'buy' },
     { weight: 17, value: 'sell' },
     { weight: 15, value: 'dividend' },
