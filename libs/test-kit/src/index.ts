@@ -6,3 +6,8 @@ export { createTestTokenIssuer, uniqueEmail, type TestTokenIssuer } from './toke
 export { createTestApp, type TestApp, type TestBase } from './test-app.ts';
 export { startFakeUpstream, closedPortUrl, type FakeUpstream, type FakeHandler, type Seen } from './fake-upstream.ts';
 export { createTestFileOrm, createMigratedFileOrm, clearDatabase } from './file-orm.ts';
+export {
+  readUpgradeFixtures, restoreSqliteDump, dumpSqlite, replayReads, firstLoss,
+  type UpgradeFixture, type UpgradeFixtureUser, type UpgradeRead, type ReadFn, type ReadBackResult,
+} from './upgrade-fixture.ts';
+export { registerMigrationTests, type MigrationTest, type MigrationTestOptions } from './migration-tests.ts';
