@@ -60,7 +60,7 @@ export async function openOrm(config: DatabaseConfig, guard: GuardOptions = {}):
       throw new Error(`${config.migrations.service} has no migration named ${config.migrateTo}`);
     }
     const applied = await orm.migrator.up(config.migrateTo ? { to: config.migrateTo } : undefined);
-    if (applied.length) config.logger?.info({ service: config.migrations.service, applied: applied.map((m) => m.name) }, 'database migrated');
+    if (applied.length) config.logger?.info({ applied: applied.map((m) => m.name) }, 'database migrated');
   }
   return orm;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { assertDatabaseAllowed } from '@ledgerline/db-kit';
 
 /**
  * Upgrade fixtures: a developer database as an older version of a service left it, and what its API answered then.
@@ -46,8 +47,9 @@ export function readUpgradeFixtures(dialectDir: string): UpgradeFixture[] {
     });
 }
 
-/** Restores a dump into a new SQLite file: the database exactly as the older version left it. */
+/** Restores a dump into a new SQLite file: the database exactly as the older version left it (guarded like openOrm). */
 export function restoreSqliteDump(dbPath: string, sql: string): void {
+  assertDatabaseAllowed(dbPath);
   if (existsSync(dbPath)) throw new Error(`Refusing to restore over an existing database: ${dbPath}`);
   const db = new DatabaseSync(dbPath);
   try {
