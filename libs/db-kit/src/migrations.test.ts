@@ -90,3 +90,41 @@ test('migration:create writes the initial migration, then only the difference, a
   t.is(index, migrationIndexSource('notes', readdirSync(join(dir, 'sqlite'))));
   t.is(index.match(/\{ name: 'Migration\d{14}_(initial|add_title)', class: Migration\d{14}_\1 \}/g)?.length, 2);
 });
+
+const Owner = defineEntity({ name: 'Owner', properties: { id: p.integer().primary(), name: p.string() } });
+const Pet = defineEntity({ name: 'Pet', properties: { id: p.integer().primary(), owner: () => p.manyToOne(Owner) } });
+class OwnersAndPets extends Migration {
+  override up(): void {
+    this.addSql('create table `owner` (`id` integer not null primary key autoincrement, `name` text not null);');
+    this.addSql('create table `pet` (`id` integer not null primary key autoincrement, `owner_id` integer not null, constraint `pet_owner_id_foreign` foreign key (`owner_id`) references `owner` (`id`));');
+    this.addSql("insert into `owner` (`id`, `name`) values (1, 'Ada');");
+    this.addSql('insert into `pet` (`id`, `owner_id`) values (1, 1);');
+  }
+}
+/** SQLite alters a column by rebuilding the table: copy, drop the old one (which pets reference), rename. */
+class RebuildOwner extends Migration {
+  override up(): void {
+    this.addSql('create table `owner_new` (`id` integer not null primary key autoincrement, `name` text not null);');
+    this.addSql('insert into `owner_new` select * from `owner`;');
+    this.addSql('drop table `owner`;');
+    this.addSql('alter table `owner_new` rename to `owner`;');
+  }
+}
+class OrphanPets extends Migration {
+  override up(): void {
+    this.addSql('delete from `owner`;');
+  }
+}
+
+test('a migration may rebuild a referenced table (foreign keys are off while migrating); orphaned rows are refused', async (t) => {
+  const dir = tempDir(t);
+  const pets = (...later: Array<{ name: string; class: typeof RebuildOwner }>): ServiceMigrations =>
+    ({ service: 'pets', dir, entities: [Owner, Pet], sqlite: [{ name: 'Migration20260101000000_initial', class: OwnersAndPets }, ...later] });
+  const orm = await openOrm({ dbName: join(dir, 'pets.sqlite'), entities: [Owner, Pet], migrations: pets({ name: 'Migration20260102000000_rebuild', class: RebuildOwner }) });
+  t.teardown(() => orm.close(true));
+  t.deepEqual(await orm.em.getConnection().execute('select `pet`.`id`, `owner`.`name` from `pet` join `owner` on `owner`.`id` = `pet`.`owner_id`'), [{ id: 1, name: 'Ada' }]);
+  t.deepEqual(await orm.em.getConnection().execute('pragma foreign_keys'), [{ foreign_keys: 1 }], 'on again once migrated');
+
+  const orphaning = openOrm({ dbName: join(dir, 'orphans.sqlite'), entities: [Owner, Pet], migrations: pets({ name: 'Migration20260102000000_orphans', class: OrphanPets }) });
+  await t.throwsAsync(orphaning, { message: /^pets: after the migrations, rows break foreign keys/ });
+});

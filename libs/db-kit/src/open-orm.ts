@@ -19,7 +19,7 @@ export interface DatabaseConfig {
    * schema). Without them the database is opened as it is: test databases get their schema from the test kit.
    */
   migrations?: ServiceMigrations;
-  /** Apply migrations only up to (and including) this one: upgrade tests and CI build an old database with it. */
+  /** Apply migrations only up to (and including) this one: builds a database as an older version had it. */
   migrateTo?: string;
   /** Told which migrations were applied on open (e.g. a service logs them). */
   logger?: { info(data: object, message: string): void };
@@ -48,21 +48,36 @@ export async function openOrm(config: DatabaseConfig, guard: GuardOptions = {}):
     ...config.extra,
   });
   const connection = orm.em.getConnection();
-  await connection.execute('pragma foreign_keys = on');
   if (!memory) {
     await connection.execute('pragma journal_mode = wal');
     await connection.execute(`pragma busy_timeout = ${Math.trunc(config.busyTimeoutMs ?? 5000)}`);
     await connection.execute('pragma synchronous = normal');
   }
-  if (config.migrations) {
-    if (config.migrateTo && !config.migrations.sqlite.some((m) => m.name === config.migrateTo)) {
-      await orm.close(true);
-      throw new Error(`${config.migrations.service} has no migration named ${config.migrateTo}`);
-    }
-    const applied = await orm.migrator.up(config.migrateTo ? { to: config.migrateTo } : undefined);
-    if (applied.length) config.logger?.info({ applied: applied.map((m) => m.name) }, 'database migrated');
-  }
+  if (config.migrations) await migrate(orm, config);
+  await connection.execute('pragma foreign_keys = on');
   return orm;
+}
+
+/**
+ * Applies the pending migrations in one transaction, with foreign keys off as SQLite's procedure for schema changes
+ * asks (a table rebuilt by a migration must not cascade into, or be refused by, the rows that reference it), then
+ * proves the data still satisfies every foreign key.
+ */
+async function migrate(orm: Orm, config: DatabaseConfig & { migrations: ServiceMigrations }): Promise<void> {
+  const { service, sqlite } = config.migrations;
+  if (config.migrateTo && !sqlite.some((m) => m.name === config.migrateTo)) {
+    await orm.close(true);
+    throw new Error(`${service} has no migration named ${config.migrateTo}`);
+  }
+  // The driver turns foreign keys on by default; the pragma only takes effect outside a transaction.
+  await orm.em.getConnection().execute('pragma foreign_keys = off');
+  const applied = await orm.migrator.up(config.migrateTo ? { to: config.migrateTo } : undefined);
+  const broken = await orm.em.getConnection().execute('pragma foreign_key_check');
+  if (broken.length) {
+    await orm.close(true);
+    throw new Error(`${service}: after the migrations, rows break foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
+  }
+  if (applied.length) config.logger?.info({ applied: applied.map((m) => m.name) }, 'database migrated');
 }
 
 /** Readiness probe used by /health/ready. */

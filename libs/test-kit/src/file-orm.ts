@@ -11,9 +11,9 @@ export async function createTestFileOrm(entities: AnyEntitySchema[], dbPath: str
 }
 
 /**
- * A file-SQLite database at `dbPath` (OS temp dir) built by the service's migrations, exactly as its main.ts
- * builds one — for databases a real service process opens later (perf seeding) and for upgrade tests, which
- * stop at an older migration with `to`.
+ * A file-SQLite database at `dbPath` (OS temp dir) built — or brought up to date — by the service's migrations,
+ * exactly as its main.ts does: for databases a real service process opens later (perf seeding) and for the
+ * upgrade tests. `to` stops at an older migration.
  */
 export function createMigratedFileOrm(migrations: ServiceMigrations, dbPath: string, options: { to?: string } = {}): Promise<Orm> {
   return openOrm({ dbName: dbPath, entities: migrations.entities, migrations, migrateTo: options.to });
