@@ -53,7 +53,7 @@ export async function openOrm(config: DatabaseConfig, guard: GuardOptions = {}):
     await connection.execute(`pragma busy_timeout = ${Math.trunc(config.busyTimeoutMs ?? 5000)}`);
     await connection.execute('pragma synchronous = normal');
   }
-  if (config.migrations) await migrate(orm, config);
+  if (config.migrations) await migrate(orm, config.migrations, config);
   await connection.execute('pragma foreign_keys = on');
   return orm;
 }
@@ -63,8 +63,8 @@ export async function openOrm(config: DatabaseConfig, guard: GuardOptions = {}):
  * asks (a table rebuilt by a migration must not cascade into, or be refused by, the rows that reference it), then
  * proves the data still satisfies every foreign key.
  */
-async function migrate(orm: Orm, config: DatabaseConfig & { migrations: ServiceMigrations }): Promise<void> {
-  const { service, sqlite } = config.migrations;
+async function migrate(orm: Orm, migrations: ServiceMigrations, config: Pick<DatabaseConfig, 'migrateTo' | 'logger'>): Promise<void> {
+  const { service, sqlite } = migrations;
   if (config.migrateTo && !sqlite.some((m) => m.name === config.migrateTo)) {
     await orm.close(true);
     throw new Error(`${service} has no migration named ${config.migrateTo}`);
