@@ -8,7 +8,7 @@
  * prove that every later migration keeps the data. Run it when the newest migration is the level you want to
  * freeze (e.g. in a worktree of an older commit); never rewrite a committed fixture.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { startSystem } from '@ledgerline/system-kit';
@@ -106,6 +106,10 @@ async function main(): Promise<void> {
       const dbPath = temp.dbPath(service);
       const migration = newestMigration(dbPath);
       const dir = join(REPO_ROOT, 'services', service, 'migrations/sqlite/upgrade-fixtures');
+      if (existsSync(join(dir, `${migration}.sql`))) {
+        console.log(`${service}: upgrade-fixtures/${migration}.sql exists and stays as committed (fixtures are frozen)`);
+        continue;
+      }
       mkdirSync(dir, { recursive: true });
       const reads = recorded.reads.filter((r) => serviceOfPath(r.path) === service);
       const userIds = new Set(reads.map((r) => r.userId));
