@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { AppError } from '@ledgerline/http-kit';
 import {
   generateSigningKey, localKeys, signAccessToken, signOnBehalfOfToken, toJwks, verifyAccessToken, verifyOnBehalfOfToken, TRANSACTION_TO_PORTFOLIO,
@@ -7,7 +7,7 @@ import {
 const now = new Date('2026-06-01T12:00:00Z');
 const party = TRANSACTION_TO_PORTFOLIO;
 
-async function refused(t: import('ava').ExecutionContext, promise: Promise<unknown>, code = 'invalid_token') {
+async function refused(t: ExecutionContext, promise: Promise<unknown>, code = 'invalid_token') {
   const error = await t.throwsAsync(promise, { instanceOf: AppError });
   t.is(error!.status, 401);
   t.is(error!.code, code);

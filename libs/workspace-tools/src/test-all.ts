@@ -1,6 +1,7 @@
 /**
  * `npm test`: the whole hybrid suite, layer by layer, through Nx (cached, parallel per project):
- * unit (AVA), integration (Pact consumers then providers, can-i-deploy), end-to-end (Playwright).
+ * unit (AVA), integration (Pact consumers then providers, can-i-deploy), resilience (partial failures on real
+ * processes), end-to-end (Playwright).
  * Prints a per-layer timing table and one closing summary line. Lint and types are `npm run check`;
  * performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract to run only some layers.
  */
@@ -16,6 +17,8 @@ const LAYERS: Layer[] = [
   { name: 'unit', command: ['nx', 'run-many', '-t', 'test', '--outputStyle=static'] },
   { name: 'contract', command: ['nx', 'run-many', '-t', 'contract', '--outputStyle=static'] },
   { name: 'can-i-deploy', command: ['node', 'libs/contract-kit/src/can-i-deploy.ts'] },
+  // Partial failures between services on real processes (pause, kill, restart): services/transaction/test/*.resilience.test.ts
+  { name: 'resilience', command: ['nx', 'run-many', '-t', 'resilience', '--outputStyle=static'] },
   { name: 'e2e', command: ['nx', 'e2e', 'web', '--outputStyle=static'] },
 ];
 
