@@ -116,31 +116,37 @@ export class FakePortfolioClient implements PortfolioClient {
 
   async applyTrade(request: ApplyTradeRequest, ctx: CallContext): Promise<ApplyTradeResult> {
     this.calls.push({ request: { ...request }, ctx: { ...ctx } });
-    for (const waiter of this.#waiters.filter((w) => w.calls <= this.calls.length)) waiter.resolve();
-    if (this.#gate) await this.#gate;
-    const userId = await this.#caller(ctx);
-    const failure = this.#planned.shift();
-    if (failure?.kind === 'refuse') throw failure.error;
-    if (failure?.kind === 'down') throw portfolioDown();
-    if (failure?.kind === 'timeout') {
-      if (failure.afterApply) await this.#apply(request, userId); // applied, but the answer never arrived
-      throw portfolioTimeout();
-    }
+    const userId = await this.#arrive(this.#waiters, this.calls.length, ctx);
+    // a timeout with afterApply: applied, but the answer never arrived
+    await this.#failAsPlanned((failure) => (failure.afterApply ? this.#apply(request, userId) : undefined));
     return this.#apply(request, userId);
   }
 
   async tradeStatus(transactionId: string, ctx: CallContext): Promise<ApplyTradeResult | null> {
     this.statusCalls.push({ transactionId, ctx: { ...ctx } });
-    for (const waiter of this.#statusWaiters.filter((w) => w.calls <= this.statusCalls.length)) waiter.resolve();
-    if (this.#gate) await this.#gate;
-    const userId = await this.#caller(ctx);
-    const failure = this.#planned.shift();
-    if (failure?.kind === 'refuse') throw failure.error;
-    if (failure?.kind === 'down') throw portfolioDown();
-    if (failure?.kind === 'timeout') throw portfolioTimeout();
+    const userId = await this.#arrive(this.#statusWaiters, this.statusCalls.length, ctx);
+    await this.#failAsPlanned();
     const applied = this.#applied.get(transactionId);
     if (!applied || this.#portfolios.get(applied.portfolioId)?.ownerId !== userId) return null;
     return { ...applied, applied: false };
+  }
+
+  /** A call arrived: wake whoever waits for it, wait while held, then check who it is for. */
+  async #arrive(waiters: Array<{ calls: number; resolve: () => void }>, count: number, ctx: CallContext): Promise<string> {
+    for (const waiter of waiters.filter((w) => w.calls <= count)) waiter.resolve();
+    if (this.#gate) await this.#gate;
+    return this.#caller(ctx);
+  }
+
+  /** Throws the next planned failure, if any (`beforeTimeout` runs first for a timeout). */
+  async #failAsPlanned(beforeTimeout?: (failure: { afterApply?: boolean }) => Promise<unknown> | undefined): Promise<void> {
+    const failure = this.#planned.shift();
+    if (failure?.kind === 'refuse') throw failure.error;
+    if (failure?.kind === 'down') throw portfolioDown();
+    if (failure?.kind === 'timeout') {
+      await beforeTimeout?.(failure);
+      throw portfolioTimeout();
+    }
   }
 
   async #apply(request: ApplyTradeRequest, userId: string): Promise<ApplyTradeResult> {
