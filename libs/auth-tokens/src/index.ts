@@ -9,4 +9,4 @@ export { signOnBehalfOfToken, verifyOnBehalfOfToken, requireOnBehalfOf, type OnB
 export { remoteKeys } from './remote.ts';
 export { serveJwks, JWKS_PATH } from './jwks-endpoint.ts';
 export { requireIdentity, requireAdminRole } from './middleware.ts';
-export { createVerifiedTokenCache, type VerifiedTokenCache, type VerifiedTokenCacheOptions } from './verified-cache.ts';
+export { createVerifiedTokenCache, type Verified, type VerifiedTokenCache, type VerifiedTokenCacheOptions } from './verified-cache.ts';

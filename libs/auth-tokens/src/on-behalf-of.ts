@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { unauthorized } from '@ledgerline/http-kit';
 import { ALGORITHM, ON_BEHALF_OF_TYPE, type OnBehalfOf, type OnBehalfOfParty } from './claims.ts';
 import type { SigningKey } from './keys.ts';
+import { createVerifiedTokenCache, type VerifiedTokenCache } from './verified-cache.ts';
 import { bearerToken, type KeyResolver } from './verify.ts';
 
 export interface OnBehalfOfInput {
@@ -52,11 +53,26 @@ export async function verifyOnBehalfOfToken(token: string, keys: KeyResolver, pa
   }
 }
 
-/** Koa middleware for internal APIs: a verified on-behalf-of token or 401; sets `ctx.state.onBehalfOf`. */
-export function requireOnBehalfOf(keys: KeyResolver, party: OnBehalfOfParty, clock: () => Date = () => new Date()) {
+/**
+ * Koa middleware for internal APIs: a verified on-behalf-of token or 401; sets `ctx.state.onBehalfOf`. Tokens it
+ * has verified are answered from its own cache until they expire (see createVerifiedTokenCache); `cache: null`
+ * checks the signature every time.
+ */
+export function requireOnBehalfOf(
+  keys: KeyResolver,
+  party: OnBehalfOfParty,
+  clock: () => Date = () => new Date(),
+  cache: VerifiedTokenCache<OnBehalfOf> | null = createVerifiedTokenCache<OnBehalfOf>(),
+) {
   return async function authenticateService(ctx: Context, next: Next): Promise<void> {
     const token = bearerToken(ctx.get('authorization'));
-    ctx.state.onBehalfOf = await verifyOnBehalfOfToken(token, keys, party, clock);
+    const now = clock();
+    let caller = cache?.lookup(token, now);
+    if (!caller) {
+      caller = await verifyOnBehalfOfToken(token, keys, party, () => now);
+      cache?.remember(token, caller, now);
+    }
+    ctx.state.onBehalfOf = caller;
     await next();
   };
 }

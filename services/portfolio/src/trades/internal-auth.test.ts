@@ -71,6 +71,17 @@ test('an expired on-behalf-of token is refused (401 token_expired)', async (t) =
   await refusedEverywhere(t, app, portfolioId, appliedId, body, `Bearer ${token}`, 401, 'token_expired');
 });
 
+test('a token accepted once (and so remembered) is refused as soon as it has expired: the cache does not outlive it', async (t) => {
+  const { app, portfolioId, appliedId, body } = await setUp(t);
+  const token = await sign(app.transactionKey, TRANSACTION_TO_PORTFOLIO, app.user.userId, app.clock.now(), 60);
+  const read = () => app.http.get(`/internal/trades/${appliedId}`).set('authorization', `Bearer ${token}`);
+  t.is((await read()).status, 200);
+  app.clock.advance(64_000); // within the 5 s tolerance: still accepted
+  t.is((await read()).status, 200);
+  app.clock.advance(2_000);
+  await refusedEverywhere(t, app, portfolioId, appliedId, body, `Bearer ${token}`, 401, 'token_expired');
+});
+
 test('a valid token for another user: that user\'s portfolio and trades do not exist for them (404)', async (t) => {
   const { app, portfolioId, appliedId, body } = await setUp(t);
   const stranger = await app.signIn();
