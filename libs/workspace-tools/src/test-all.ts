@@ -1,7 +1,7 @@
 /**
  * `npm test`: the whole hybrid suite, layer by layer, through Nx (cached, parallel per project):
  * unit (AVA), integration (Pact consumers then providers, can-i-deploy; the schema migrations' drift check and
- * upgrade tests), end-to-end (Playwright).
+ * upgrade tests), resilience (partial failures on real processes), end-to-end (Playwright).
  * Prints a per-layer timing table and one closing summary line. Lint and types are `npm run check`;
  * performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract to run only some layers.
  */
@@ -18,6 +18,8 @@ const LAYERS: Layer[] = [
   { name: 'contract', command: ['nx', 'run-many', '-t', 'contract', '--outputStyle=static'] },
   { name: 'can-i-deploy', command: ['node', 'libs/contract-kit/src/can-i-deploy.ts'] },
   { name: 'migrations', command: ['nx', 'run-many', '-t', 'migrations', '--outputStyle=static'] },
+  // Partial failures between services on real processes (pause, kill, restart): services/transaction/test/*.resilience.test.ts
+  { name: 'resilience', command: ['nx', 'run-many', '-t', 'resilience', '--outputStyle=static'] },
   { name: 'e2e', command: ['nx', 'e2e', 'web', '--outputStyle=static'] },
 ];
 
