@@ -4,7 +4,9 @@
  * before the first run (later runs reuse it, as a developer's second `npm test` does; each run records which).
  * Per layer over N runs: median, min and max seconds, tests, and milliseconds per test; plus the floor every AVA
  * run pays before its first test — an empty AVA test file (CLI and one worker), timed in the same run — and how
- * many AVA processes and workers the unit layer starts. Writes perf/results/suite/bench.json and bench.md
+ * many AVA processes and workers the unit layer starts. Beside wall seconds it reports the CPU seconds each layer
+ * used (user + system of every process it started, from /proc on Linux): on a shared machine wall time mostly
+ * measures the neighbours, CPU time the suite. Writes perf/results/suite/bench.json and bench.md
  * (git-ignored) and prints the table. Exits non-zero only when a layer fails: a figure is reported, never judged.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,8 @@ export interface LayerFigures {
   min: number;
   max: number;
   msPerTest: number | null;
+  /** Median CPU seconds (user + system of every process the layer started); null where /proc is missing. */
+  cpu: number | null;
 }
 
 export interface BenchReport {
@@ -34,7 +38,21 @@ export interface BenchReport {
   layers: LayerFigures[];
   total: { median: number; min: number; max: number };
   floor: { emptyAvaFileSeconds: number; avaProcessesInUnitLayer: number; avaWorkersInUnitLayer: number };
-  perRun: { compileCache: 'empty' | 'warm'; outcomes: Outcome[]; emptyAvaFileSeconds: number }[];
+  perRun: { compileCache: 'empty' | 'warm'; outcomes: TimedOutcome[]; emptyAvaFileSeconds: number }[];
+}
+
+export interface TimedOutcome extends Outcome {
+  cpuSeconds: number | null;
+}
+
+/** CPU seconds (user + system) used so far by this process's finished child processes (Linux /proc), else null. */
+export function childrenCpuSeconds(stat = '/proc/self/stat'): number | null {
+  if (!existsSync(stat)) return null;
+  // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
+  // cutime and cstime are fields 16 and 17 of the line, in clock ticks (100 per second on Linux).
+  const line = readFileSync(stat, 'utf8');
+  const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 export function median(values: readonly number[]): number {
@@ -44,14 +62,15 @@ export function median(values: readonly number[]): number {
 }
 
 /** Median/min/max seconds, tests (of the last run) and ms per test (median / tests) for each layer. */
-export function summarise(perRun: readonly Outcome[][]): LayerFigures[] {
+export function summarise(perRun: readonly TimedOutcome[][]): LayerFigures[] {
   const names = [...new Set(perRun.flat().map((o) => o.name))];
   return names.map((layer) => {
-    const outcomes = perRun.map((run) => run.find((o) => o.name === layer)).filter((o): o is Outcome => Boolean(o));
+    const outcomes = perRun.map((run) => run.find((o) => o.name === layer)).filter((o): o is TimedOutcome => Boolean(o));
     const seconds = outcomes.map((o) => o.seconds);
+    const cpu = outcomes.map((o) => o.cpuSeconds).filter((c): c is number => c !== null);
     const tests = outcomes.at(-1)!.passed;
     const mid = median(seconds);
-    return { layer, tests, median: mid, min: Math.min(...seconds), max: Math.max(...seconds), msPerTest: tests ? (1000 * mid) / tests : null };
+    return { layer, tests, median: mid, min: Math.min(...seconds), max: Math.max(...seconds), msPerTest: tests ? (1000 * mid) / tests : null, cpu: cpu.length ? median(cpu) : null };
   });
 }
 
@@ -103,10 +122,10 @@ export function formatMarkdown(report: BenchReport): string {
     `Suite benchmark, ${report.date}: ${report.runs} run(s), Nx cache skipped, Node's compile cache empty before run 1.`,
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, load average ${machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(' / ')} at start, Node ${machine.node}.`,
     '',
-    '| layer | tests | median s | min s | max s | ms per test |',
-    '|---|--:|--:|--:|--:|--:|',
-    ...report.layers.map((l) => `| ${l.layer} | ${l.tests} | ${fmt(l.median)} | ${fmt(l.min)} | ${fmt(l.max)} | ${l.msPerTest === null ? '—' : Math.round(l.msPerTest)} |`),
-    `| **total** | ${report.layers.reduce((s, l) => s + l.tests, 0)} | ${fmt(report.total.median)} | ${fmt(report.total.min)} | ${fmt(report.total.max)} | |`,
+    '| layer | tests | median s | min s | max s | ms per test | CPU s (median) |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...report.layers.map((l) => `| ${l.layer} | ${l.tests} | ${fmt(l.median)} | ${fmt(l.min)} | ${fmt(l.max)} | ${l.msPerTest === null ? '—' : Math.round(l.msPerTest)} | ${l.cpu === null ? '—' : fmt(l.cpu)} |`),
+    `| **total** | ${report.layers.reduce((s, l) => s + l.tests, 0)} | ${fmt(report.total.median)} | ${fmt(report.total.min)} | ${fmt(report.total.max)} | | |`,
     '',
     `Floor: an empty AVA test file takes ${report.floor.emptyAvaFileSeconds.toFixed(2)} s (median of the runs); the unit layer starts ` +
       `${report.floor.avaProcessesInUnitLayer} AVA processes with ${report.floor.avaWorkersInUnitLayer} workers.`,
@@ -124,11 +143,14 @@ async function main(): Promise<void> {
   rmSync(COMPILE_CACHE_DIR, { recursive: true, force: true });
   for (let i = 1; i <= runs; i++) {
     const compileCache = existsSync(COMPILE_CACHE_DIR) ? 'warm' : 'empty';
-    const outcomes: Outcome[] = [];
+    const outcomes: TimedOutcome[] = [];
     for (const layer of selectedLayers()) {
+      const cpuBefore = childrenCpuSeconds();
       const outcome = await runLayer(layer, { quiet: true, env: { NX_SKIP_NX_CACHE: 'true' } });
-      outcomes.push(outcome);
-      console.log(`run ${i}/${runs} (compile cache ${compileCache}) ${layer.name}: ${outcome.ok ? 'ok' : 'FAILED'}, ${outcome.passed} tests, ${fmt(outcome.seconds)} s`);
+      const cpuAfter = childrenCpuSeconds();
+      const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      outcomes.push({ ...outcome, cpuSeconds });
+      console.log(`run ${i}/${runs} (compile cache ${compileCache}) ${layer.name}: ${outcome.ok ? 'ok' : 'FAILED'}, ${outcome.passed} tests, ${fmt(outcome.seconds)} s, CPU ${cpuSeconds === null ? '—' : fmt(cpuSeconds)} s`);
       if (!outcome.ok) {
         console.error(`bench:suite: the ${layer.name} layer failed; no figures are written`);
         process.exit(2);
