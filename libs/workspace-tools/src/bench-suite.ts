@@ -97,7 +97,8 @@ export function countUnitWorkers(root = REPO_ROOT): { processes: number; workers
 
 /** Seconds for AVA to run one empty test file (CLI start, one worker, one test): the fixed cost of an AVA run. */
 export function timeEmptyAvaFile(): number {
-  const dir = join(REPO_ROOT, 'node_modules', '.cache', 'ledgerline-bench-floor');
+  // Inside the repo (so `import 'ava'` resolves) but not under node_modules (Node strips types only outside it).
+  const dir = join(RESULTS_DIR, 'floor');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   try {
