@@ -1,6 +1,7 @@
 /**
  * `npm test`: the whole hybrid suite, layer by layer, through Nx (cached, parallel per project):
- * unit (AVA), integration (Pact consumers then providers, can-i-deploy), end-to-end (Playwright).
+ * unit (AVA), integration (Pact consumers then providers, can-i-deploy; the schema migrations' drift check and
+ * upgrade tests), end-to-end (Playwright).
  * Before the e2e layer it makes sure the browser is there (installing Debian's Chromium when it can, see
  * install-browser.ts), so a fresh clone needs only `npm ci` and `npm test`. Every process it starts shares Node's
  * compile cache (test-kit's compile-cache.ts). Prints a per-layer timing table and one closing summary line.
@@ -23,6 +24,7 @@ export const LAYERS: Layer[] = [
   { name: 'unit', command: ['nx', 'run-many', '-t', 'test', '--outputStyle=static'] },
   { name: 'contract', command: ['nx', 'run-many', '-t', 'contract', '--outputStyle=static'] },
   { name: 'can-i-deploy', command: ['node', 'libs/contract-kit/src/can-i-deploy.ts'] },
+  { name: 'migrations', command: ['nx', 'run-many', '-t', 'migrations', '--outputStyle=static'] },
   { name: 'e2e', command: ['nx', 'e2e', 'web', '--outputStyle=static'], before: ensureBrowser },
 ];
 

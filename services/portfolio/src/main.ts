@@ -4,11 +4,12 @@ import { remoteKeys } from '@ledgerline/auth-tokens';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { portfolioEntities } from './entities.ts';
+import { migrations } from '../migrations/index.ts';
 import { seedInstruments } from './instruments/seed-instruments.ts';
 
 const config = readConfig();
 const logger = createLogger({ name: 'portfolio', level: config.logLevel });
-const orm = await openOrm({ dbName: config.dbPath, entities: portfolioEntities });
+const orm = await openOrm({ dbName: config.dbPath, entities: portfolioEntities, migrations, logger });
 const seeded = await seedInstruments(orm.em.fork(), new Date());
 if (seeded) logger.info({ seeded }, 'instruments seeded');
 const app = createApp({ orm, logger, keys: remoteKeys(config.authJwksUrl) });

@@ -5,10 +5,11 @@ import { HttpPortfolioClient } from '@ledgerline/portfolio-client';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { transactionEntities } from './entities.ts';
+import { migrations } from '../migrations/index.ts';
 
 const config = readConfig();
 const logger = createLogger({ name: 'transaction', level: config.logLevel });
-const orm = await openOrm({ dbName: config.dbPath, entities: transactionEntities });
+const orm = await openOrm({ dbName: config.dbPath, entities: transactionEntities, migrations, logger });
 const app = createApp({
   orm,
   logger,

@@ -28,9 +28,10 @@ export const TransactionSchema = defineEntity({
     createdAt: p.datetime(),
     result: p.json<TransactionResult>(),
   },
+  // The history's keyset order (executedAt desc, id desc), for all of a user's portfolios and for one of them.
   indexes: [
     { name: 'transaction_user_executed_id_idx', properties: ['userId', 'executedAt', 'id'] },
-    { name: 'transaction_user_portfolio_idx', properties: ['userId', 'portfolioId'] },
+    { name: 'transaction_user_portfolio_executed_id_idx', properties: ['userId', 'portfolioId', 'executedAt', 'id'] },
   ],
   uniques: [{ name: 'transaction_user_idempotency_key_unique', properties: ['userId', 'idempotencyKey'] }],
 });
