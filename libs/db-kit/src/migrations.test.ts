@@ -32,7 +32,7 @@ function tempDir(t: { teardown(fn: () => void): void }, files: string[] = []): s
 }
 
 const notes = (dir: string, entities: AnyEntitySchema[] = [NoteWithTitle], sqlite = [{ name: INITIAL, class: CreateNote }, { name: TITLE, class: AddTitle }]): ServiceMigrations =>
-  ({ service: 'notes', dir, entities, sqlite });
+  ({ service: 'notes', dir, entities, sqlite, postgresql: [] });
 
 test('opening applies every pending migration once; reopening applies none and the data stays', async (t) => {
   const dir = tempDir(t);
@@ -66,7 +66,7 @@ test('the drift check names the service and the missing change, and passes once 
   const dir = tempDir(t, [INITIAL, TITLE]);
   const behind = notes(dir, [NoteWithTitle], [{ name: INITIAL, class: CreateNote }]);
   const message = describeDrift('notes', await schemaDrift(behind));
-  t.regex(message ?? '', /^notes: the entities differ from the schema its migrations build/);
+  t.regex(message ?? '', /^notes: the entities differ from the schema its sqlite migrations build/);
   t.regex(message ?? '', /alter table `note` add column `title` text null/);
   t.regex(message ?? '', /npx nx run notes:migration:create/);
   t.is(describeDrift('notes', await schemaDrift(notes(dir))), undefined);
@@ -119,7 +119,7 @@ class OrphanPets extends Migration {
 test('a migration may rebuild a referenced table (foreign keys are off while migrating); orphaned rows are refused', async (t) => {
   const dir = tempDir(t);
   const pets = (...later: Array<{ name: string; class: typeof RebuildOwner }>): ServiceMigrations =>
-    ({ service: 'pets', dir, entities: [Owner, Pet], sqlite: [{ name: 'Migration20260101000000_initial', class: OwnersAndPets }, ...later] });
+    ({ service: 'pets', dir, entities: [Owner, Pet], sqlite: [{ name: 'Migration20260101000000_initial', class: OwnersAndPets }, ...later], postgresql: [] });
   const orm = await openOrm({ dbName: join(dir, 'pets.sqlite'), entities: [Owner, Pet], migrations: pets({ name: 'Migration20260102000000_rebuild', class: RebuildOwner }) });
   t.teardown(() => orm.close(true));
   t.deepEqual(await orm.em.getConnection().execute('select `pet`.`id`, `owner`.`name` from `pet` join `owner` on `owner`.`id` = `pet`.`owner_id`'), [{ id: 1, name: 'Ada' }]);
