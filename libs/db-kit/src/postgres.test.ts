@@ -24,7 +24,7 @@ test('a PostgreSQL URL opens the PostgreSQL driver, applies the postgresql migra
   const applied: string[][] = [];
   const logger = { info: (data: object) => applied.push((data as { applied: string[] }).applied) };
   const first = await openOrm({ dbName: url, entities: [Amount], migrations: amounts, logger });
-  t.is(first.config.get('driver').name, 'PostgreSqlDriver');
+  t.is(first.em.getDriver().constructor.name, 'PostgreSqlDriver');
   const em = first.em.fork();
   em.create(Amount, { value: '12345678901234567890.123456789' });
   await em.flush();
