@@ -128,3 +128,14 @@ test('a migration may rebuild a referenced table (foreign keys are off while mig
   const orphaning = openOrm({ dbName: join(dir, 'orphans.sqlite'), entities: [Owner, Pet], migrations: pets({ name: 'Migration20260102000000_orphans', class: OrphanPets }) });
   await t.throwsAsync(orphaning, { message: /^pets: after the migrations, rows break foreign keys/ });
 });
+
+test('migration:create writes the PostgreSQL migration into postgresql/ from a throwaway cluster, with its own index', async (t) => {
+  const dir = tempDir(t);
+  const file = await createMigration(notes(dir, [Note], []), {}, 'postgresql');
+  t.regex(file ?? '', /postgresql\/Migration\d{14}_initial\.ts$/);
+  t.regex(readFileSync(file!, 'utf8'), /create table "note" \("id" serial primary key, "text" varchar\(255\) not null\)/);
+  const index = readFileSync(join(dir, 'postgresql/index.ts'), 'utf8');
+  t.regex(index, /the notes service's PostgreSQL migrations/);
+  t.regex(index, /export const postgresql: MigrationList = \[\n {2}\{ name: 'Migration\d{14}_initial'/);
+  t.deepEqual(readdirSync(join(dir, 'sqlite')), [], 'the SQLite folder is untouched');
+});
