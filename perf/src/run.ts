@@ -6,8 +6,8 @@
  */
 import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startSystem, type RunningSystem } from '@ledgerline/system-kit';
-import { createTempDir } from '@ledgerline/test-kit';
+import { DATABASE_SERVICES, startSystem, type DatabaseService, type RunningSystem } from '@ledgerline/system-kit';
+import { createTempDir, createTestDatabases } from '@ledgerline/test-kit';
 import { measure, type LoadSettings } from './load/measure.ts';
 import { pendingTradesLeft } from './load/pending.ts';
 import { checkSeededData } from './load/preflight.ts';
@@ -52,11 +52,17 @@ const line = (r: ScenarioResult) =>
   `  ${r.name.padEnd(20)} ${String(Math.round(r.rps)).padStart(6)} req/s  p50 ${String(r.latencyMs.p50).padStart(4)} ms  p90 ${String(r.latencyMs.p90).padStart(4)} ms  p99 ${String(r.latencyMs.p99).padStart(4)} ms  errors ${(r.errorRate * 100).toFixed(2)}%  | CPU ms/req: ${cpuLine(r)}`;
 
 const temp = createTempDir('ledgerline-perf-');
+// LEDGERLINE_DB=postgres: the seeded databases (and so the services) are on a throwaway PostgreSQL cluster.
+const databases = createTestDatabases('ledgerline-perf-db-');
+const locations = databases.engine === 'postgres'
+  ? (Object.fromEntries(DATABASE_SERVICES.map((name) => [name, databases.location(name)])) as Record<DatabaseService, string>)
+  : undefined;
 let system: RunningSystem | undefined;
 const cleanUp = async () => {
   const running = system;
   system = undefined;
   await running?.stop();
+  databases.remove();
   temp.remove();
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -68,19 +74,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 let exitCode = 0;
 try {
-  console.log(`Ledgerline perf run — scale ${scale.name}, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`);
+  console.log(`Ledgerline perf run on ${databases.engine} — scale ${scale.name}, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`);
   let manifest: SeedManifest;
   if (options.data) {
+    if (locations) throw new Error('--data reuses seeded SQLite files: it cannot be combined with LEDGERLINE_DB=postgres');
     cpSync(resolve(options.data), temp.dir, { recursive: true });
     manifest = readManifest(temp.dir);
     if (manifest.scale !== scale.name) throw new Error(`${options.data} holds the ${manifest.scale} data set, not ${scale.name}: pass --scale ${manifest.scale}`);
     console.log(`Using the ${manifest.scale} data set seeded earlier in ${options.data} (copied; seeding took ${manifest.timings.total} s)`);
   } else {
-    manifest = await seedDatabases({ dir: temp.dir, scale });
+    manifest = await seedDatabases({ dir: temp.dir, scale, locations });
   }
   const profileDir = options.profile ? join(temp.dir, 'profiles') : undefined;
   const systemStarted = performance.now();
-  system = await startSystem({ dataDir: temp.dir, env: serviceEnv(profileDir) });
+  system = await startSystem({ dataDir: temp.dir, databases: locations, env: serviceEnv(profileDir) });
   console.log(`System up in ${formatMs(performance.now() - systemStarted)} (gateway ${system.gatewayUrl})`);
   const sessions = await openSessions(system.gatewayUrl, manifest, scale.sessionPool);
   const checked = await checkSeededData(system.gatewayUrl, sessions);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
-import { createTempDir } from '@ledgerline/test-kit';
+import { createTestDatabases } from '@ledgerline/test-kit';
 import { listPacts, type PactFile } from './pacts.ts';
 import { RESULTS_DIR, resultPath } from './paths.ts';
 
@@ -18,8 +18,9 @@ export interface RunningProvider {
 export interface VerificationOptions {
   provider: string;
   /**
-   * Starts the real service via createApp on port 0 with a file database at `dbPath` (in a temp dir);
-   * `dbPathFor(name)` gives more database paths in the same temp dir (a provider with services behind it).
+   * Starts the real service via createApp on port 0 with a fresh database at `dbPath` — a file in a temp dir, or with
+   * `LEDGERLINE_DB=postgres` a URL of a database in a throwaway PostgreSQL cluster; `dbPathFor(name)` gives more fresh
+   * databases of the same kind (a provider with services behind it).
    */
   start(dbPath: string, dbPathFor: (name: string) => string): Promise<RunningProvider>;
   stateHandlers: StateHandlers;
@@ -56,7 +57,7 @@ export interface SerialTest {
 
 /**
  * Registers one serial AVA test per interaction in every pact that names this provider, against the real
- * service on a fresh file-SQLite database in the OS temp dir (deleted afterwards). Each interaction is
+ * service on a fresh database (file-SQLite in the OS temp dir, or PostgreSQL with `LEDGERLINE_DB=postgres`; removed afterwards). Each interaction is
  * verified alone (PACT_DESCRIPTION filter) after a database reset, so interactions are independent and a
  * failure names exactly one interaction. Results go to contracts/.results/<provider>.json for can-i-deploy.
  */
@@ -78,15 +79,15 @@ export function verifyPactsFor(test: SerialTest, options: VerificationOptions): 
       },
     ]),
   );
-  const temp = createTempDir(`ledgerline-verify-${options.provider}-`);
+  const databases = createTestDatabases(`ledgerline-verify-${options.provider}-`);
   let running: RunningProvider | undefined;
 
   test.before(async () => {
-    running = await options.start(temp.dbPath(options.provider), temp.dbPath);
+    running = await options.start(databases.location(options.provider), databases.location);
   });
   test.after.always(async () => {
     await running?.close();
-    temp.remove();
+    databases.remove();
     writeResults(options.provider, pacts, results);
   });
 

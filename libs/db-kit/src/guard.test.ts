@@ -27,7 +27,7 @@ test('migrations never run against ./data/ under a test runner; the same migrati
       this.addSql('create table `probe` (`id` integer not null primary key)');
     }
   }
-  const probeMigrations = (dir: string): ServiceMigrations => ({ service: 'probe', dir, entities: [Probe], sqlite: [{ name: 'Migration20260101000000_probe', class: ProbeTable }] });
+  const probeMigrations = (dir: string): ServiceMigrations => ({ service: 'probe', dir, entities: [Probe], sqlite: [{ name: 'Migration20260101000000_probe', class: ProbeTable }], postgresql: [] });
   const devDir = join(DEV_DATA_DIR, 'guard-probe-never-created');
   const refused = openOrm({ dbName: join(devDir, 'probe.sqlite'), entities: [Probe], migrations: probeMigrations(devDir) });
   await t.throwsAsync(refused, { instanceOf: DatabaseLocationRefusedError, message: /under \.\/data\// });

@@ -4,6 +4,8 @@ import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DatabaseLocationRefusedError } from './errors.ts';
 import { detectTestRunner, type Env } from './test-runner.ts';
+import { dialectOf, parsePostgresUrl, redactUrl } from './location.ts';
+import { throwawayDatabases } from './throwaway-postgres.ts';
 
 /** The repository root: libs/db-kit/src → ../../.. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -59,6 +61,10 @@ export function assertDatabaseAllowed(dbName: string, options: GuardOptions = {}
   if (isInMemory(dbName)) return;
   const runner = detectTestRunner(options.env ?? process.env, options.argv ?? process.argv);
   if (!runner) return;
+  if (dialectOf(dbName) === 'postgresql') {
+    assertThrowawayPostgres(dbName, runner);
+    return;
+  }
   const cwd = options.cwd ?? process.cwd();
   const target = realish(resolve(cwd, dbName));
   const dataDirs = [DEV_DATA_DIR, resolve(cwd, 'data')].map(realish);
@@ -73,6 +79,24 @@ export function assertDatabaseAllowed(dbName: string, options: GuardOptions = {}
     throw new DatabaseLocationRefusedError(
       `Refusing to open "${target}": a test runner is active (${runner}) and test databases live only in the OS temp dir (${temp}). ` +
         'Use createTestOrm() or createTempFileDatabase() from @ledgerline/test-kit.',
+    );
+  }
+}
+
+/**
+ * Under a test runner, a PostgreSQL database is allowed only if the test kit created it: the URL's host is the socket
+ * dir of a throwaway cluster in the OS temp dir, and that cluster's marker lists the database. A URL from the
+ * environment or a developer's config (a TCP host, another socket dir, another database) is refused.
+ */
+function assertThrowawayPostgres(url: string, runner: string): void {
+  const { host, dbName } = parsePostgresUrl(url);
+  const temp = realish(resolve(tmpdir()));
+  const socketDir = isAbsolute(host) ? realish(host) : undefined;
+  if (!socketDir || !isInside(socketDir, temp) || socketDir === temp || !throwawayDatabases(socketDir).includes(dbName)) {
+    throw new DatabaseLocationRefusedError(
+      `Refusing to connect to PostgreSQL "${redactUrl(url)}": a test runner is active (${runner}) and a test may use only a database ` +
+        'the test kit created (a throwaway cluster on a Unix socket in the OS temp dir). A URL from the environment or a developer config ' +
+        'never reaches a test: use startTestPostgres() from @ledgerline/test-kit.',
     );
   }
 }

@@ -4,4 +4,6 @@ export { assertDatabaseAllowed, isInMemory, REPO_ROOT, DEV_DATA_DIR, type GuardO
 export { detectTestRunner, type Env } from './test-runner.ts';
 export { DatabaseLocationRefusedError } from './errors.ts';
 export { describeDrift, schemaDrift, withMigratedTempDatabase, type SchemaDrift } from './schema-drift.ts';
-export { Migration, dialectDir, type Dialect, type MigrationList, type ServiceMigrations } from './migrations.ts';
+export { Migration, DIALECTS, dialectDir, type Dialect, type MigrationList, type ServiceMigrations } from './migrations.ts';
+export { databaseFromEnv, dialectOf, parsePostgresUrl, redactUrl, type PostgresConnection } from './location.ts';
+export { startThrowawayPostgres, throwawayDatabases, POSTGRES_BIN, type ThrowawayPostgres } from './throwaway-postgres.ts';

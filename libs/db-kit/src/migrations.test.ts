@@ -32,7 +32,7 @@ function tempDir(t: { teardown(fn: () => void): void }, files: string[] = []): s
 }
 
 const notes = (dir: string, entities: AnyEntitySchema[] = [NoteWithTitle], sqlite = [{ name: INITIAL, class: CreateNote }, { name: TITLE, class: AddTitle }]): ServiceMigrations =>
-  ({ service: 'notes', dir, entities, sqlite });
+  ({ service: 'notes', dir, entities, sqlite, postgresql: [] });
 
 test('opening applies every pending migration once; reopening applies none and the data stays', async (t) => {
   const dir = tempDir(t);
@@ -66,7 +66,7 @@ test('the drift check names the service and the missing change, and passes once 
   const dir = tempDir(t, [INITIAL, TITLE]);
   const behind = notes(dir, [NoteWithTitle], [{ name: INITIAL, class: CreateNote }]);
   const message = describeDrift('notes', await schemaDrift(behind));
-  t.regex(message ?? '', /^notes: the entities differ from the schema its migrations build/);
+  t.regex(message ?? '', /^notes: the entities differ from the schema its sqlite migrations build/);
   t.regex(message ?? '', /alter table `note` add column `title` text null/);
   t.regex(message ?? '', /npx nx run notes:migration:create/);
   t.is(describeDrift('notes', await schemaDrift(notes(dir))), undefined);
@@ -119,7 +119,7 @@ class OrphanPets extends Migration {
 test('a migration may rebuild a referenced table (foreign keys are off while migrating); orphaned rows are refused', async (t) => {
   const dir = tempDir(t);
   const pets = (...later: Array<{ name: string; class: typeof RebuildOwner }>): ServiceMigrations =>
-    ({ service: 'pets', dir, entities: [Owner, Pet], sqlite: [{ name: 'Migration20260101000000_initial', class: OwnersAndPets }, ...later] });
+    ({ service: 'pets', dir, entities: [Owner, Pet], sqlite: [{ name: 'Migration20260101000000_initial', class: OwnersAndPets }, ...later], postgresql: [] });
   const orm = await openOrm({ dbName: join(dir, 'pets.sqlite'), entities: [Owner, Pet], migrations: pets({ name: 'Migration20260102000000_rebuild', class: RebuildOwner }) });
   t.teardown(() => orm.close(true));
   t.deepEqual(await orm.em.getConnection().execute('select `pet`.`id`, `owner`.`name` from `pet` join `owner` on `owner`.`id` = `pet`.`owner_id`'), [{ id: 1, name: 'Ada' }]);
@@ -127,4 +127,15 @@ test('a migration may rebuild a referenced table (foreign keys are off while mig
 
   const orphaning = openOrm({ dbName: join(dir, 'orphans.sqlite'), entities: [Owner, Pet], migrations: pets({ name: 'Migration20260102000000_orphans', class: OrphanPets }) });
   await t.throwsAsync(orphaning, { message: /^pets: after the migrations, rows break foreign keys/ });
+});
+
+test('migration:create writes the PostgreSQL migration into postgresql/ from a throwaway cluster, with its own index', async (t) => {
+  const dir = tempDir(t);
+  const file = await createMigration(notes(dir, [Note], []), {}, 'postgresql');
+  t.regex(file ?? '', /postgresql\/Migration\d{14}_initial\.ts$/);
+  t.regex(readFileSync(file!, 'utf8'), /create table "note" \("id" serial primary key, "text" varchar\(255\) not null\)/);
+  const index = readFileSync(join(dir, 'postgresql/index.ts'), 'utf8');
+  t.regex(index, /the notes service's PostgreSQL migrations/);
+  t.regex(index, /export const postgresql: MigrationList = \[\n {2}\{ name: 'Migration\d{14}_initial'/);
+  t.deepEqual(readdirSync(join(dir, 'sqlite')), [], 'the SQLite folder is untouched');
 });

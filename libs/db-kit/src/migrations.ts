@@ -1,12 +1,14 @@
 import { Migration, Migrator, TSMigrationGenerator } from '@mikro-orm/migrations';
 import type { MigrationDiff, MigrationObject } from '@mikro-orm/core';
-import type { Options } from '@mikro-orm/sqlite';
+import type { Options } from '@mikro-orm/sql';
 import type { AnyEntitySchema } from './open-orm.ts';
+import type { Dialect } from './location.ts';
 
 export { Migration };
+export type { Dialect };
 
-/** The SQL dialects a service keeps migrations for: one folder each under `services/<name>/migrations/`. */
-export type Dialect = 'sqlite';
+/** Every dialect, in the order the drift check and `migration:create` visit them. */
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgresql'];
 
 /** One dialect's migrations, oldest first, loaded statically (no glob, no TS transform at run time). */
 export type MigrationList = readonly MigrationObject[];
@@ -20,6 +22,7 @@ export interface ServiceMigrations {
   /** The entities these migrations build: the drift check and `migration:create` compare the two. */
   entities: AnyEntitySchema[];
   sqlite: MigrationList;
+  postgresql: MigrationList;
 }
 
 /** The dialect folder: `services/<name>/migrations/<dialect>`. */
@@ -41,12 +44,12 @@ export class LedgerlineMigrationGenerator extends TSMigrationGenerator {
 }
 
 /** MikroORM options that register the migrator over a static list (no snapshot file: the database is the truth). */
-export function migratorOptions(migrations?: ServiceMigrations): Pick<Options, 'extensions' | 'migrations'> {
+export function migratorOptions(migrations: ServiceMigrations | undefined, dialect: Dialect): Pick<Options, 'extensions' | 'migrations'> {
   return {
     extensions: [Migrator],
     migrations: {
-      migrationsList: [...(migrations?.sqlite ?? [])],
-      path: migrations && dialectDir(migrations),
+      migrationsList: [...(migrations?.[dialect] ?? [])],
+      path: migrations && dialectDir(migrations, dialect),
       snapshot: false,
       silent: true,
       transactional: true,

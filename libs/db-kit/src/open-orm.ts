@@ -1,16 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MikroORM, type Options } from '@mikro-orm/sqlite';
+import type { AbstractSqlDriver, MikroORM, Options, SqlEntityManager } from '@mikro-orm/sql';
 import type { EntitySchema } from '@mikro-orm/core';
 import { assertDatabaseAllowed, isInMemory, type GuardOptions } from './guard.ts';
+import { dialectOf, parsePostgresUrl, type Dialect } from './location.ts';
 import { migratorOptions, type ServiceMigrations } from './migrations.ts';
 
-export type Orm = MikroORM;
+/** An ORM on either engine: services see only what every SQL driver offers. */
+export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager<AbstractSqlDriver>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- entity schemas are heterogeneous by nature
 export type AnyEntitySchema = EntitySchema<any, any>;
 
 export interface DatabaseConfig {
-  /** A file path, or ':memory:'. */
+  /** A SQLite file path, ':memory:', or a PostgreSQL URL (`postgres://…`): the URL picks the PostgreSQL driver. */
   dbName: string;
   /** The service's canonical entity definitions (one per table). */
   entities: AnyEntitySchema[];
@@ -37,42 +39,58 @@ export interface DatabaseConfig {
  */
 export async function openOrm(config: DatabaseConfig, guard: GuardOptions = {}): Promise<Orm> {
   assertDatabaseAllowed(config.dbName, guard);
-  const memory = isInMemory(config.dbName);
-  if (!memory) mkdirSync(dirname(config.dbName), { recursive: true });
-  const orm = await MikroORM.init({
-    dbName: config.dbName,
+  const dialect = dialectOf(config.dbName);
+  const common = {
     entities: config.entities,
     debug: config.debug ?? false,
     allowGlobalContext: false,
-    ...migratorOptions(config.migrations),
+    ...migratorOptions(config.migrations, dialect),
     ...config.extra,
-  });
+  };
+  const orm = dialect === 'postgresql' ? await openPostgres(config.dbName, common) : await openSqlite(config, common);
+  if (config.migrations) await migrate(orm, dialect, config.migrations, config);
+  if (dialect === 'sqlite') await orm.em.getConnection().execute('pragma foreign_keys = on');
+  return orm;
+}
+
+/** File databases get WAL and a busy timeout. */
+async function openSqlite(config: DatabaseConfig, options: Partial<Options>): Promise<Orm> {
+  const memory = isInMemory(config.dbName);
+  if (!memory) mkdirSync(dirname(config.dbName), { recursive: true });
+  const { MikroORM } = await import('@mikro-orm/sqlite');
+  const orm = (await MikroORM.init({ ...options, dbName: config.dbName } as never)) as unknown as Orm;
   const connection = orm.em.getConnection();
   if (!memory) {
     await connection.execute('pragma journal_mode = wal');
     await connection.execute(`pragma busy_timeout = ${Math.trunc(config.busyTimeoutMs ?? 5000)}`);
     await connection.execute('pragma synchronous = normal');
   }
-  if (config.migrations) await migrate(orm, config.migrations, config);
-  await connection.execute('pragma foreign_keys = on');
   return orm;
 }
 
+/** The driver is loaded only when a PostgreSQL URL is configured. */
+async function openPostgres(url: string, options: Partial<Options>): Promise<Orm> {
+  const { MikroORM } = await import('@mikro-orm/postgresql');
+  const { host, port, user, password, dbName } = parsePostgresUrl(url);
+  return (await MikroORM.init({ ...options, host, port, user, password, dbName } as never)) as unknown as Orm;
+}
+
 /**
- * Applies the pending migrations in one transaction, with foreign keys off as SQLite's procedure for schema changes
+ * Applies the pending migrations of the database's dialect in one transaction. On SQLite with foreign keys off as its procedure for schema changes
  * asks (a table rebuilt by a migration must not cascade into, or be refused by, the rows that reference it), then
  * proves the data still satisfies every foreign key.
  */
-async function migrate(orm: Orm, migrations: ServiceMigrations, config: Pick<DatabaseConfig, 'migrateTo' | 'logger'>): Promise<void> {
-  const { service, sqlite } = migrations;
-  if (config.migrateTo && !sqlite.some((m) => m.name === config.migrateTo)) {
+async function migrate(orm: Orm, dialect: Dialect, migrations: ServiceMigrations, config: Pick<DatabaseConfig, 'migrateTo' | 'logger'>): Promise<void> {
+  const { service } = migrations;
+  if (config.migrateTo && !migrations[dialect].some((m) => m.name === config.migrateTo)) {
     await orm.close(true);
-    throw new Error(`${service} has no migration named ${config.migrateTo}`);
+    throw new Error(`${service} has no migration named ${config.migrateTo} (${dialect})`);
   }
-  // The driver turns foreign keys on by default; the pragma only takes effect outside a transaction.
-  await orm.em.getConnection().execute('pragma foreign_keys = off');
+  // SQLite: the driver turns foreign keys on by default; the pragma only takes effect outside a transaction.
+  // PostgreSQL checks foreign keys within each statement of the migration's transaction: nothing to switch.
+  if (dialect === 'sqlite') await orm.em.getConnection().execute('pragma foreign_keys = off');
   const applied = await orm.migrator.up(config.migrateTo ? { to: config.migrateTo } : undefined);
-  const broken = await orm.em.getConnection().execute('pragma foreign_key_check');
+  const broken = dialect === 'sqlite' ? await orm.em.getConnection().execute('pragma foreign_key_check') : [];
   if (broken.length) {
     await orm.close(true);
     throw new Error(`${service}: after the migrations, rows break foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);

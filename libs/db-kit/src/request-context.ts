@@ -1,8 +1,8 @@
 import { RequestContext } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import type { Orm } from './open-orm.ts';
 
-export type Em = EntityManager;
+export type Em = SqlEntityManager<AbstractSqlDriver>;
 
 interface EmContext {
   state: { em?: Em };

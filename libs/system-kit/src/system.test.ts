@@ -1,5 +1,6 @@
 import test from 'ava';
 import { existsSync } from 'node:fs';
+import { createTestDatabases } from '@ledgerline/test-kit';
 import { startSystem } from './index.ts';
 
 test('the whole system starts on free ports with temp databases, answers through the gateway, and stops leaving nothing', async (t) => {
@@ -25,4 +26,23 @@ test('the whole system starts on free ports with temp databases, answers through
   await system.stop();
   stopped = true;
   t.false(existsSync(system.dataDir), 'the temp data dir is removed');
+});
+
+test('on PostgreSQL (the services get <SERVICE>_DATABASE_URL), a deposit and a buy through the gateway are recorded and read back', async (t) => {
+  const databases = createTestDatabases('ledgerline-system-pg-', 'postgres');
+  t.teardown(() => databases.remove());
+  const system = await startSystem({ databases: { auth: databases.location('auth'), portfolio: databases.location('portfolio'), transaction: databases.location('transaction') } });
+  t.teardown(() => system.stop());
+  const api = `${system.gatewayUrl}/api/v1`;
+  const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(system.admin) });
+  t.is(login.status, 200);
+  const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`, 'content-type': 'application/json' };
+  const created = await fetch(`${api}/portfolios`, { method: 'POST', headers, body: JSON.stringify({ name: 'On PostgreSQL', baseCurrency: 'USD' }) });
+  t.is(created.status, 201);
+  const portfolioId = ((await created.json()) as { id: string }).id;
+  const trade = (body: object, key: string) => fetch(`${api}/transactions`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify({ portfolioId, ...body }) });
+  t.is((await trade({ type: 'deposit', amount: '1000.10' }, 'pg-deposit')).status, 201);
+  t.is((await trade({ type: 'buy', symbol: 'AAPL', quantity: '3', price: '100.03', fees: '0.01' }, 'pg-buy')).status, 201);
+  const portfolio = (await (await fetch(`${api}/portfolios/${portfolioId}`, { headers })).json()) as { cash: string };
+  t.is(portfolio.cash, '700.00', 'exact decimal arithmetic on PostgreSQL: 1000.10 − 3 × 100.03 − 0.01');
 });

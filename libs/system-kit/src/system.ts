@@ -2,16 +2,26 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dialectOf } from '@ledgerline/db-kit';
 import { exportPrivateJwk, generateSigningKey, toJwks } from '@ledgerline/auth-tokens';
-import { createTempDir, type TempDir } from '@ledgerline/test-kit';
+import { createTempDir, createTestDatabases, testEngine, type TempDir, type TestDatabases } from '@ledgerline/test-kit';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const SERVICES = ['auth', 'portfolio', 'transaction', 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/** The services that own a database. */
+export const DATABASE_SERVICES = ['auth', 'portfolio', 'transaction'] as const;
+export type DatabaseService = (typeof DATABASE_SERVICES)[number];
 
 export interface SystemOptions {
   /** Folder holding <service>.sqlite files; a fresh temp dir (removed on stop) when omitted. */
   dataDir?: string;
+  /**
+   * Each service's database (a file path or a PostgreSQL URL), e.g. seeded ones; given to the service as
+   * `<SERVICE>_DB_PATH` or `<SERVICE>_DATABASE_URL`. When omitted: `<service>.sqlite` in `dataDir`, or with
+   * `LEDGERLINE_DB=postgres` (and no `dataDir`) a fresh database each in a throwaway cluster, removed on stop.
+   */
+  databases?: Record<DatabaseService, string>;
   /** The admin account auth creates on start. */
   admin?: { email: string; password: string };
   /** Extra environment for every service (e.g. LOG_LEVEL). */
@@ -72,6 +82,8 @@ async function waitReady(name: string, url: string, child: ChildProcess, timeout
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const temp: TempDir | undefined = options.dataDir ? undefined : createTempDir('ledgerline-system-');
   const dataDir = options.dataDir ?? temp!.dir;
+  const cluster: TestDatabases | undefined = !options.databases && !options.dataDir && testEngine() === 'postgres' ? createTestDatabases() : undefined;
+  const databases = options.databases ?? databasesIn(dataDir, cluster);
   const admin = options.admin ?? { email: 'admin@ledgerline.test', password: 'Keeper-Of-The-Ledger-1' };
   const urls = {} as Record<ServiceName, string>;
   const base: Record<string, string> = {
@@ -84,9 +96,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     PORTFOLIO_PORT: '0',
     TRANSACTION_PORT: '0',
     GATEWAY_PORT: '0',
-    AUTH_DB_PATH: join(dataDir, 'auth.sqlite'),
-    PORTFOLIO_DB_PATH: join(dataDir, 'portfolio.sqlite'),
-    TRANSACTION_DB_PATH: join(dataDir, 'transaction.sqlite'),
+    ...databaseEnv(databases),
     AUTH_ADMIN_EMAIL: admin.email,
     AUTH_ADMIN_PASSWORD: admin.password,
     // Every request of a test run comes from 127.0.0.1: per-address limits would throttle the run itself.
@@ -96,6 +106,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     ...options.env,
   };
   delete base.PORT;
+  // A database from the caller's environment never reaches a started service: only the ones chosen above.
+  const chosen = databaseEnv(databases);
+  for (const name of DATABASE_SERVICES) {
+    for (const key of [`${name.toUpperCase()}_DATABASE_URL`, `${name.toUpperCase()}_DB_PATH`]) if (!(key in chosen) && !options.env?.[key]) delete base[key];
+  }
   if (options.testRun === false) delete base.LEDGERLINE_TEST_RUN;
   // The transaction service calls the portfolio's internal API with tokens signed by its own key. It starts after
   // the portfolio service (which it calls), so its JWKS URL is not known yet: the key is made here and handed to
@@ -125,6 +140,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       await once(child, 'exit');
       clearTimeout(timer);
     }));
+    cluster?.remove();
     temp?.remove();
   };
   try {
@@ -166,6 +182,18 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
   const services = Object.fromEntries(SERVICES.map((name) => [name, control(name)])) as Record<ServiceName, ServiceProcess>;
   return { gatewayUrl: urls.gateway, urls, dataDir, admin, services, stop };
+}
+
+function databasesIn(dataDir: string, cluster?: TestDatabases): Record<DatabaseService, string> {
+  return Object.fromEntries(DATABASE_SERVICES.map((name) => [name, cluster ? cluster.location(name) : join(dataDir, `${name}.sqlite`)])) as Record<DatabaseService, string>;
+}
+
+/** `<SERVICE>_DATABASE_URL` for a PostgreSQL URL, `<SERVICE>_DB_PATH` for a file: what each service's config reads. */
+function databaseEnv(databases: Record<DatabaseService, string>): Record<string, string> {
+  return Object.fromEntries(DATABASE_SERVICES.map((name) => {
+    const location = databases[name];
+    return [`${name.toUpperCase()}_${dialectOf(location) === 'postgresql' ? 'DATABASE_URL' : 'DB_PATH'}`, location];
+  }));
 }
 
 /** Resolves with the URL from the child's `{"msg":"listening","url":…}` line; keeps the last output for errors. */

@@ -2,7 +2,8 @@ import { openOrm, type AnyEntitySchema, type Orm, type ServiceMigrations } from 
 
 /**
  * A file-SQLite database at `dbPath` (which must be in the OS temp dir: the db-kit refuses anything else
- * under a test runner), schema created from the entities by the schema generator. For contract verification.
+ * under a test runner) — or a PostgreSQL URL from `createTestDatabases()` — schema created from the entities by the
+ * schema generator. For contract verification.
  */
 export async function createTestFileOrm(entities: AnyEntitySchema[], dbPath: string): Promise<Orm> {
   const orm = await openOrm({ dbName: dbPath, entities });
@@ -19,7 +20,7 @@ export function createMigratedFileOrm(migrations: ServiceMigrations, dbPath: str
   return openOrm({ dbName: dbPath, entities: migrations.entities, migrations, migrateTo: options.to });
 }
 
-/** Empties every table of the ORM's schema (between contract interactions). */
+/** Empties every table of the ORM's schema (between contract interactions; on PostgreSQL a truncate of each table). */
 export async function clearDatabase(orm: Orm): Promise<void> {
   await orm.schema.clear();
 }

@@ -11,3 +11,5 @@ export {
   type UpgradeFixture, type UpgradeFixtureUser, type UpgradeRead, type ReadFn, type ReadBackResult,
 } from './upgrade-fixture.ts';
 export { registerMigrationTests, type MigrationTest, type MigrationTestOptions } from './migration-tests.ts';
+export { createTestDatabases, testEngine, type TestDatabases, type TestEngine } from './test-databases.ts';
+export { startThrowawayPostgres as startTestPostgres, type ThrowawayPostgres } from '@ledgerline/db-kit';

@@ -1,6 +1,6 @@
 import type Koa from 'koa';
 import supertest from 'supertest';
-import { describeDrift, dialectDir, schemaDrift, type Orm, type ServiceMigrations } from '@ledgerline/db-kit';
+import { DIALECTS, describeDrift, dialectDir, schemaDrift, type Orm, type ServiceMigrations } from '@ledgerline/db-kit';
 import { createMigratedFileOrm } from './file-orm.ts';
 import { createTempDir } from './temp-db.ts';
 import { firstLoss, readUpgradeFixtures, replayReads, restoreSqliteDump, type UpgradeFixture } from './upgrade-fixture.ts';
@@ -27,7 +27,8 @@ export interface MigrationTestOptions {
 
 /**
  * The integration layer's migration tests of one service, on file-SQLite in the OS temp dir:
- * - the drift check: the migrations, applied to an empty database, build exactly the schema the entities describe;
+ * - the drift check, once per dialect: the SQLite migrations (on a temp file) and the PostgreSQL ones (on a throwaway
+ *   cluster), applied to an empty database, build exactly the schema the entities describe;
  * - one upgrade test per committed upgrade fixture: the database an older version left is upgraded by every later
  *   migration (the start-up path) and every read recorded then answers the same through the service's API.
  */
@@ -35,10 +36,12 @@ export function registerMigrationTests(test: MigrationTest, options: MigrationTe
   const { migrations } = options;
   const fixtures = readUpgradeFixtures(dialectDir(migrations));
 
-  test(`${migrations.service}: the migrations build exactly the schema the entities describe (drift check)`, async (t) => {
-    const problem = describeDrift(migrations.service, await schemaDrift(migrations));
-    t.is(problem, undefined, problem);
-  });
+  for (const dialect of DIALECTS) {
+    test(`${migrations.service}: the ${dialect} migrations build exactly the schema the entities describe (drift check)`, async (t) => {
+      const problem = describeDrift(migrations.service, await schemaDrift(migrations, dialect));
+      t.is(problem, undefined, problem);
+    });
+  }
 
   test(`${migrations.service}: an upgrade fixture at the initial migration exists, so every later migration is tested on real data`, async (t) => {
     t.is(fixtures[0]?.migration, migrations.sqlite[0]?.name, 'run npm run migrations:fixtures at the initial migration (see TESTING.md)');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Faker } from '@faker-js/faker';
-import type { Em, Orm } from '@ledgerline/db-kit';
+import { dialectOf, type Em, type Orm } from '@ledgerline/db-kit';
 import { createMigratedFileOrm } from '@ledgerline/test-kit';
 import { authMigrations } from '@ledgerline/auth';
 import { portfolioMigrations, seedInstruments, SUPPORTED_CURRENCIES } from '@ledgerline/portfolio';
@@ -26,6 +26,8 @@ export interface SeedOptions {
   /** Folder for auth.sqlite, portfolio.sqlite, transaction.sqlite and manifest.json (must be in the OS temp dir). */
   dir: string;
   scale: Scale;
+  /** Each service's database when not `<name>.sqlite` in `dir`, e.g. PostgreSQL URLs from the test kit. */
+  locations?: Record<'auth' | 'portfolio' | 'transaction', string>;
   seed?: number;
   log?: (line: string) => void;
 }
@@ -83,11 +85,14 @@ export async function seedDatabases(options: SeedOptions): Promise<SeedManifest>
   log(`Seeding the ${scale.name} data set (seed ${seed}) into ${options.dir}`);
 
   const orms: Orm[] = [];
+  const locations = new Map<Orm, string>();
   try {
     // Built by the services' migrations, as their main.ts builds a database: the system is started on these files.
-    const open = async (migrations: Parameters<typeof createMigratedFileOrm>[0], name: string) => {
-      const orm = await createMigratedFileOrm(migrations, join(options.dir, `${name}.sqlite`));
+    const open = async (migrations: Parameters<typeof createMigratedFileOrm>[0], name: 'auth' | 'portfolio' | 'transaction') => {
+      const location = options.locations?.[name] ?? join(options.dir, `${name}.sqlite`);
+      const orm = await createMigratedFileOrm(migrations, location);
       orms.push(orm);
+      locations.set(orm, location);
       return orm;
     };
     const [auth, portfolio, transaction] = [await open(authMigrations, 'auth'), await open(portfolioMigrations, 'portfolio'), await open(transactionMigrations, 'transaction')];
@@ -161,7 +166,8 @@ export async function seedDatabases(options: SeedOptions): Promise<SeedManifest>
     for (const instrument of await priceEm.find(Instrument, {})) await updatePrice(priceEm, instrument, prices.finalPrice(instrument.symbol), new Date(HISTORY_END));
     phase('prices', performance.now() - t);
 
-    for (const orm of orms) await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+    // SQLite: fold the WAL into the file; PostgreSQL: fresh planner statistics after the bulk load.
+    for (const [orm, location] of locations) await orm.em.getConnection().execute(dialectOf(location) === 'postgresql' ? 'analyze' : 'pragma wal_checkpoint(truncate)');
     phase('total', performance.now() - started);
     const manifest: SeedManifest = {
       scale: scale.name,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEV_DATA_DIR } from '@ledgerline/db-kit';
+import { databaseFromEnv, DEV_DATA_DIR } from '@ledgerline/db-kit';
 import type { JWK } from 'jose';
 
 /**
@@ -10,7 +10,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     port: Number(env.AUTH_PORT ?? env.PORT ?? 4001),
     host: env.HOST ?? '127.0.0.1',
-    dbPath: resolve(env.AUTH_DB_PATH ?? resolve(DEV_DATA_DIR, 'auth.sqlite')),
+    /** A SQLite file (`AUTH_DB_PATH`, ./data/auth.sqlite by default) or a PostgreSQL URL (`AUTH_DATABASE_URL`). */
+    database: databaseFromEnv(env, 'auth', resolve(DEV_DATA_DIR, 'auth.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     signingJwk: env.AUTH_SIGNING_JWK ? (JSON.parse(env.AUTH_SIGNING_JWK) as JWK) : undefined,
     accessTokenTtlSeconds: Number(env.AUTH_ACCESS_TOKEN_TTL ?? 300),

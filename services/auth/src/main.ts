@@ -1,4 +1,4 @@
-import { openOrm } from '@ledgerline/db-kit';
+import { openOrm, redactUrl } from '@ledgerline/db-kit';
 import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
 import { generateSigningKey, importSigningKey } from '@ledgerline/auth-tokens';
 import { createApp } from './app.ts';
@@ -11,11 +11,11 @@ import { DEFAULT_AUTH_SETTINGS } from './deps.ts';
 
 const config = readConfig();
 const logger = createLogger({ name: 'auth', level: config.logLevel });
-const orm = await openOrm({ dbName: config.dbPath, entities: authEntities, migrations, logger });
+const orm = await openOrm({ dbName: config.database, entities: authEntities, migrations, logger });
 const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
 const status = await bootstrapAdmin(orm, createPasswordHasher(DEFAULT_AUTH_SETTINGS.scryptCost), new Date(), config.admin);
 if (status === 'created') logger.info({ email: config.admin.email }, 'admin account created');
 const app = createApp({ orm, logger, signingKeys: [signingKey], settings: { accessTokenTtlSeconds: config.accessTokenTtlSeconds } });
 const server = await listen(app, config.port, config.host);
-announceListening(logger, server, { db: config.dbPath });
+announceListening(logger, server, { db: redactUrl(config.database) });
 installGracefulShutdown(server, logger, [() => orm.close()]);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { JsonWebKeySet } from '@ledgerline/auth-tokens';
-import { DEV_DATA_DIR } from '@ledgerline/db-kit';
+import { databaseFromEnv, DEV_DATA_DIR } from '@ledgerline/db-kit';
 
 /**
  * Production/dev configuration from the environment. Only main.ts reads this; tests never import it
@@ -10,7 +10,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     port: Number(env.PORTFOLIO_PORT ?? env.PORT ?? 4002),
     host: env.HOST ?? '127.0.0.1',
-    dbPath: resolve(env.PORTFOLIO_DB_PATH ?? resolve(DEV_DATA_DIR, 'portfolio.sqlite')),
+    /** A SQLite file (`PORTFOLIO_DB_PATH`, ./data/portfolio.sqlite by default) or a PostgreSQL URL (`PORTFOLIO_DATABASE_URL`). */
+    database: databaseFromEnv(env, 'portfolio', resolve(DEV_DATA_DIR, 'portfolio.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     authJwksUrl: env.AUTH_JWKS_URL ?? 'http://127.0.0.1:4001/.well-known/jwks.json',
     /** Where the transaction service publishes the keys of its on-behalf-of tokens (the only tokens /internal/* accepts). */

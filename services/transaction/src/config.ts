@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEV_DATA_DIR } from '@ledgerline/db-kit';
+import { databaseFromEnv, DEV_DATA_DIR } from '@ledgerline/db-kit';
 import type { JWK } from 'jose';
 
 /**
@@ -11,7 +11,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     port: Number(env.TRANSACTION_PORT ?? env.PORT ?? 4003),
     host: env.HOST ?? '127.0.0.1',
-    dbPath: resolve(env.TRANSACTION_DB_PATH ?? resolve(DEV_DATA_DIR, 'transaction.sqlite')),
+    /** A SQLite file (`TRANSACTION_DB_PATH`, ./data/transaction.sqlite by default) or a PostgreSQL URL (`TRANSACTION_DATABASE_URL`). */
+    database: databaseFromEnv(env, 'transaction', resolve(DEV_DATA_DIR, 'transaction.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     jwksUrl: env.AUTH_JWKS_URL ?? 'http://127.0.0.1:4001/.well-known/jwks.json',
     portfolioUrl: env.PORTFOLIO_URL ?? 'http://127.0.0.1:4002',

@@ -1,4 +1,4 @@
-import { openOrm } from '@ledgerline/db-kit';
+import { openOrm, redactUrl } from '@ledgerline/db-kit';
 import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
 import { generateSigningKey, importSigningKey, remoteKeys } from '@ledgerline/auth-tokens';
 import { HttpPortfolioClient } from '@ledgerline/portfolio-client';
@@ -9,7 +9,7 @@ import { migrations } from '../migrations/index.ts';
 
 const config = readConfig();
 const logger = createLogger({ name: 'transaction', level: config.logLevel });
-const orm = await openOrm({ dbName: config.dbPath, entities: transactionEntities, migrations, logger });
+const orm = await openOrm({ dbName: config.database, entities: transactionEntities, migrations, logger });
 const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
 const app = createApp({
   orm,
@@ -20,7 +20,7 @@ const app = createApp({
   settings: config.settings,
 });
 const server = await listen(app, config.port, config.host);
-announceListening(logger, server, { db: config.dbPath, portfolio: config.portfolioUrl, reconcileIntervalMs: config.settings.reconcileIntervalMs });
+announceListening(logger, server, { db: redactUrl(config.database), portfolio: config.portfolioUrl, reconcileIntervalMs: config.settings.reconcileIntervalMs });
 // Pending transactions left by an outage or a crash are picked up now, then every reconcile interval.
 app.reconciler.start();
 installGracefulShutdown(server, logger, [() => app.reconciler.stop(), () => orm.close()]);

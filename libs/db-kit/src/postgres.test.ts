@@ -1,0 +1,80 @@
+import test from 'ava';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineEntity, p } from '@mikro-orm/core';
+import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, startThrowawayPostgres, type ServiceMigrations } from './index.ts';
+
+const Amount = defineEntity({ name: 'Amount', properties: { id: p.integer().primary(), value: p.string() } });
+class CreateAmount extends Migration {
+  override up(): void {
+    this.addSql('create table "amount" ("id" serial primary key, "value" varchar(255) not null);');
+  }
+}
+const amounts: ServiceMigrations = { service: 'amounts', dir: '/nonexistent', entities: [Amount], sqlite: [], postgresql: [{ name: 'Migration20260101000000_initial', class: CreateAmount }] };
+
+// One throwaway cluster for this file; each test gets its own database in it.
+const cluster = startThrowawayPostgres();
+test.after.always(() => cluster.stop());
+let databases = 0;
+const freshDatabase = () => cluster.createDatabase(`db_kit_${++databases}`);
+
+test('a PostgreSQL URL opens the PostgreSQL driver, applies the postgresql migrations once, and keeps money exact', async (t) => {
+  const url = freshDatabase();
+  const applied: string[][] = [];
+  const logger = { info: (data: object) => applied.push((data as { applied: string[] }).applied) };
+  const first = await openOrm({ dbName: url, entities: [Amount], migrations: amounts, logger });
+  t.is(first.em.getDriver().constructor.name, 'PostgreSqlDriver');
+  const em = first.em.fork();
+  em.create(Amount, { value: '12345678901234567890.123456789' });
+  await em.flush();
+  await first.close(true);
+  const second = await openOrm({ dbName: url, entities: [Amount], migrations: amounts, logger });
+  t.teardown(() => second.close(true));
+  t.deepEqual(applied, [['Migration20260101000000_initial']], 'the second open had nothing to apply');
+  t.is((await second.em.fork().findOneOrFail(Amount, { id: 1 })).value, '12345678901234567890.123456789');
+});
+
+test('under a test runner, a PostgreSQL URL from the environment or a developer config is refused before connecting', async (t) => {
+  const fromEnv = databaseFromEnv({ AUTH_DATABASE_URL: 'postgres://ledgerline:s3cret@db.internal:5432/ledgerline' }, 'auth', '/unused.sqlite');
+  const error = await t.throwsAsync(openOrm({ dbName: fromEnv, entities: [Amount] }), { instanceOf: DatabaseLocationRefusedError });
+  t.regex(error!.message, /a test may use only a database the test kit created/);
+  t.notRegex(error!.message, /s3cret/, 'the password is not repeated');
+  for (const url of [
+    'postgres://postgres@localhost/ledgerline',
+    'postgres://postgres@localhost/ledgerline?host=/run/postgresql',
+    // The test kit's own cluster, but a database it did not create.
+    `postgres://postgres@localhost/postgres?host=${encodeURIComponent(cluster.dir)}`,
+  ]) {
+    await t.throwsAsync(openOrm({ dbName: url, entities: [Amount] }), { instanceOf: DatabaseLocationRefusedError }, url);
+  }
+});
+
+test('a socket dir in the OS temp dir that no throwaway cluster registered is refused', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledgerline-pg-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  await t.throwsAsync(openOrm({ dbName: `postgres://postgres@localhost/db_kit_1?host=${encodeURIComponent(dir)}`, entities: [Amount] }), { instanceOf: DatabaseLocationRefusedError });
+});
+
+test('a database the test kit created is allowed; without a test runner any URL is taken as configured', async (t) => {
+  const orm = await openOrm({ dbName: freshDatabase(), entities: [Amount] });
+  t.teardown(() => orm.close(true));
+  t.deepEqual(await orm.em.getConnection().execute('select 1 as one'), [{ one: 1 }]);
+  // The guard only judges; without a runner it lets npm start's URL through (the driver then connects).
+  const { assertDatabaseAllowed } = await import('./guard.ts');
+  t.notThrows(() => assertDatabaseAllowed('postgres://ledgerline@db.internal/ledgerline', { env: {}, argv: ['node', 'src/main.ts'] }));
+});
+
+test('stop() removes the cluster dir', (t) => {
+  const other = startThrowawayPostgres();
+  t.true(existsSync(other.dir));
+  other.stop();
+  t.false(existsSync(other.dir));
+});
+
+test('<SERVICE>_DATABASE_URL wins over <SERVICE>_DB_PATH; a non-PostgreSQL URL there is a clear error', (t) => {
+  t.is(databaseFromEnv({ PORTFOLIO_DATABASE_URL: 'postgresql://u@h/db', PORTFOLIO_DB_PATH: '/x.sqlite' }, 'portfolio', '/d.sqlite'), 'postgresql://u@h/db');
+  t.is(databaseFromEnv({ PORTFOLIO_DB_PATH: '/x.sqlite' }, 'portfolio', '/d.sqlite'), '/x.sqlite');
+  t.is(databaseFromEnv({}, 'portfolio', '/d.sqlite'), '/d.sqlite');
+  t.throws(() => databaseFromEnv({ PORTFOLIO_DATABASE_URL: 'mysql://h/db' }, 'portfolio', '/d.sqlite'), { message: /PORTFOLIO_DATABASE_URL must be a postgres:\/\/ URL/ });
+});

@@ -1,0 +1,44 @@
+import { startThrowawayPostgres, type ThrowawayPostgres } from '@ledgerline/db-kit';
+import { createTempDir } from './temp-db.ts';
+
+/** The engine a test run's file databases use: `LEDGERLINE_DB=postgres` switches the contract, e2e and perf layers. */
+export type TestEngine = 'sqlite' | 'postgres';
+
+export function testEngine(env: Record<string, string | undefined> = process.env): TestEngine {
+  const value = env.LEDGERLINE_DB ?? 'sqlite';
+  if (value !== 'sqlite' && value !== 'postgres') throw new Error(`LEDGERLINE_DB="${value}": use sqlite (the default) or postgres`);
+  return value;
+}
+
+export interface TestDatabases {
+  engine: TestEngine;
+  /** A fresh, empty database named after `name` (a service): a file path in a temp dir, or a URL in a throwaway cluster. */
+  location(name: string): string;
+  /** Removes every database made here (the temp dir, or the cluster: stopped and deleted). */
+  remove(): void;
+}
+
+/**
+ * Where a test run keeps its real (non-memory) databases, on the engine `LEDGERLINE_DB` names: SQLite files in a
+ * fresh dir of the OS temp dir, or a throwaway PostgreSQL cluster (Unix socket only) started on first use — one new
+ * database per `location()` call. The db-kit's guard lets a test process open exactly these.
+ */
+export function createTestDatabases(prefix = 'ledgerline-', engine: TestEngine = testEngine()): TestDatabases {
+  if (engine === 'sqlite') {
+    const temp = createTempDir(prefix);
+    return { engine, location: temp.dbPath, remove: temp.remove };
+  }
+  let cluster: ThrowawayPostgres | undefined;
+  let count = 0;
+  return {
+    engine,
+    location(name) {
+      cluster ??= startThrowawayPostgres();
+      return cluster.createDatabase(`${name.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${++count}`);
+    },
+    remove() {
+      cluster?.stop();
+      cluster = undefined;
+    },
+  };
+}
