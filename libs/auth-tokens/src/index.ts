@@ -1,4 +1,4 @@
-export { ISSUER, AUDIENCE, ALGORITHM, type Identity, type Role } from './claims.ts';
+export { ISSUER, AUDIENCE, ALGORITHM, ACCESS_TOKEN_TTL_SECONDS, CLOCK_TOLERANCE_SECONDS, type Identity, type Role } from './claims.ts';
 export { generateSigningKey, importSigningKey, exportPrivateJwk, toJwks, type SigningKey, type JsonWebKeySet } from './keys.ts';
 export { signAccessToken, type AccessTokenInput } from './sign.ts';
 export { verifyAccessToken, localKeys, bearerToken, type KeyResolver } from './verify.ts';

@@ -1,7 +1,7 @@
-import type { Identity } from './claims.ts';
+import { CLOCK_TOLERANCE_SECONDS, type Identity } from './claims.ts';
 
-/** Seconds of clock tolerance on expiry: the same as verifyAccessToken's. */
-const EXPIRY_TOLERANCE_MS = 5_000;
+/** Clock tolerance on expiry: the same as verifyAccessToken's. */
+const EXPIRY_TOLERANCE_MS = CLOCK_TOLERANCE_SECONDS * 1000;
 
 export interface VerifiedTokenCache {
   /** The identity of a token this cache has seen verified, while it is still valid; else undefined. */

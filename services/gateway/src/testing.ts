@@ -2,6 +2,7 @@
  * Test support for the gateway's unit tests: the real gateway (createApp with the real typed clients)
  * in front of in-process fake upstreams on port 0 that record what reached them.
  */
+import type Koa from 'koa';
 import supertest from 'supertest';
 import { localKeys } from '@ledgerline/auth-tokens';
 import { AuthClient } from '@ledgerline/auth-client';
@@ -14,6 +15,7 @@ import { createApp } from './app.ts';
 import type { GatewaySettings } from './deps.ts';
 
 export interface GatewayTestApp {
+  app: Koa;
   http: ReturnType<typeof supertest>;
   issuer: TestTokenIssuer;
   clock: ReturnType<typeof createTestClock>;
@@ -47,6 +49,7 @@ export async function createGatewayTestApp(
     webRoot: options.webRoot,
   });
   return {
+    app,
     http: supertest(app.callback()),
     issuer,
     clock,
