@@ -34,7 +34,7 @@ export function createVerifiedTokenCache(options: VerifiedTokenCacheOptions = {}
       const entry = entries.get(token);
       if (!entry) return undefined;
       const at = now.getTime();
-      if (at > entry.identity.expiresAt.getTime() + EXPIRY_TOLERANCE_MS || at - entry.verifiedAt > maxAgeMs || at < entry.verifiedAt) {
+      if (at >= entry.identity.expiresAt.getTime() + EXPIRY_TOLERANCE_MS || at - entry.verifiedAt > maxAgeMs || at < entry.verifiedAt) {
         entries.delete(token);
         return undefined;
       }
