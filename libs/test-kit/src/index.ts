@@ -7,7 +7,7 @@ export { createTestApp, type TestApp, type TestBase } from './test-app.ts';
 export { startFakeUpstream, closedPortUrl, type FakeUpstream, type FakeHandler, type Seen } from './fake-upstream.ts';
 export { createTestFileOrm, clearDatabase } from './file-orm.ts';
 export { snapshotDatabase } from './db-snapshot.ts';
-export { serveJwks, type JwksServer } from './jwks-server.ts';
+export { serveJwks, createServedIssuer, type JwksServer, type ServedIssuer } from './jwks-server.ts';
 export { TOKEN_CASES, type TokenCase, type ForgeryBase } from './auth-matrix/forged-tokens.ts';
 export { routeInventory, matrixGaps } from './auth-matrix/route-inventory.ts';
 export { checkRoute, checkMatrixCoversApp, type Access, type MatrixCaller, type MatrixRoute, type MatrixWorld, type RequestShape } from './auth-matrix/run-matrix.ts';

@@ -4,7 +4,8 @@
  */
 import type { Server } from 'node:http';
 import Koa from 'koa';
-import type { JsonWebKeySet } from '@ledgerline/auth-tokens';
+import { remoteKeys, toJwks, type JsonWebKeySet, type KeyResolver } from '@ledgerline/auth-tokens';
+import { createTestTokenIssuer, type TestTokenIssuer } from './tokens.ts';
 import type { Teardown } from './test-orm.ts';
 
 export interface JwksServer {
@@ -41,4 +42,32 @@ export async function serveJwks(t: Teardown, jwks: JsonWebKeySet): Promise<JwksS
       current = next;
     },
   };
+}
+
+export interface ServedIssuer {
+  /** Signs as auth does, with the key currently published first. */
+  issuer: TestTokenIssuer;
+  jwks: JwksServer;
+  /** `remoteKeys(jwks.url)` with its production defaults: what every service's main.ts builds. */
+  keys: KeyResolver;
+  /** Auth rotates: a new key signs from now on; the old one stays published. Returns the new issuer. */
+  rotate(): Promise<TestTokenIssuer>;
+}
+
+/** A token issuer whose JWKS is served on port 0 and read through `remoteKeys`, as in production. */
+export async function createServedIssuer(t: Teardown): Promise<ServedIssuer> {
+  const issuer = await createTestTokenIssuer();
+  const jwks = await serveJwks(t, issuer.jwks);
+  const served: ServedIssuer = {
+    issuer,
+    jwks,
+    keys: remoteKeys(jwks.url),
+    async rotate() {
+      const next = await createTestTokenIssuer();
+      jwks.publish(toJwks([next.key, served.issuer.key]));
+      served.issuer = next;
+      return next;
+    },
+  };
+  return served;
 }

@@ -4,7 +4,7 @@
  */
 import type Koa from 'koa';
 import supertest from 'supertest';
-import { localKeys } from '@ledgerline/auth-tokens';
+import { localKeys, type KeyResolver } from '@ledgerline/auth-tokens';
 import { AuthClient } from '@ledgerline/auth-client';
 import { PortfolioApiClient } from '@ledgerline/portfolio-client';
 import { TransactionClient } from '@ledgerline/transaction-client';
@@ -28,7 +28,7 @@ type Service = 'auth' | 'portfolio' | 'transaction';
 
 export async function createGatewayTestApp(
   t: Teardown,
-  options: { settings?: Partial<GatewaySettings>; timeoutMs?: number; webRoot?: string; down?: Service[] } = {},
+  options: { settings?: Partial<GatewaySettings>; timeoutMs?: number; webRoot?: string; down?: Service[]; keys?: KeyResolver } = {},
 ): Promise<GatewayTestApp> {
   const issuer = await createTestTokenIssuer();
   const clock = createTestClock(new Date());
@@ -38,7 +38,7 @@ export async function createGatewayTestApp(
   const urlOf = async (service: Service, fake: FakeUpstream) => (down.includes(service) ? closedPortUrl() : fake.url);
   const app = createApp({
     logger: createTestLogger(),
-    keys: localKeys(issuer.jwks),
+    keys: options.keys ?? localKeys(issuer.jwks),
     clock: clock.now,
     clients: {
       auth: new AuthClient({ baseUrl: await urlOf('auth', auth), timeoutMs }),
