@@ -12,6 +12,7 @@ import type { Test } from 'supertest';
 import { decodeJwt } from 'jose';
 import { CLOCK_TOLERANCE_SECONDS, type Role, type SigningKey } from '@ledgerline/auth-tokens';
 import type { TestClock } from '../clock.ts';
+import type { Teardown } from '../test-orm.ts';
 import { TOKEN_CASES, type ForgeryBase } from './forged-tokens.ts';
 import { matrixGaps } from './route-inventory.ts';
 
@@ -81,6 +82,11 @@ export interface MatrixRoute {
 
 const REFUSAL_TYPE = 'application/problem+json';
 
+/** The assertions the matrix uses (AVA's `t`; kept structural so the kit does not depend on one runner). */
+export interface Assertions {
+  deepEqual(actual: unknown, expected: unknown, message?: string): void;
+}
+
 function pathOf(route: string, params: Record<string, string>): { method: string; path: string } {
   const [method, pattern] = route.split(' ');
   const path = pattern.replace(/:(\w+)/g, (_, name: string) => {
@@ -115,7 +121,7 @@ const expiryOf = (caller: MatrixCaller) => (decodeJwt(caller.token).exp as numbe
  * so one failing check reads: `PUT /instruments/:symbol/price — plain user on an admin route: expected 403
  * admin_only, got 200`. Ends with one assertion per phase; the test passes only when every case held.
  */
-export async function checkRoute(t: { deepEqual(actual: unknown, expected: unknown, message?: string): void; pass(message?: string): void }, world: MatrixWorld, entry: MatrixRoute): Promise<void> {
+export async function checkRoute(t: Assertions, world: MatrixWorld, entry: MatrixRoute): Promise<void> {
   const mismatches: string[] = [];
   const method = entry.route.split(' ')[0];
   const probeShape: RequestShape = entry.probe ?? (method === 'GET' ? {} : { body: {} });
@@ -210,8 +216,32 @@ export async function checkRoute(t: { deepEqual(actual: unknown, expected: unkno
 }
 
 /** The matrix names every route of the app (a new route without an entry fails, naming it) and no route that is gone. */
-export function checkMatrixCoversApp(t: { deepEqual(actual: unknown, expected: unknown, message?: string): void }, app: Koa, entries: MatrixRoute[]): void {
+export function checkMatrixCoversApp(t: Assertions, app: Koa, entries: MatrixRoute[]): void {
   const { missing, stale } = matrixGaps(app, entries);
   t.deepEqual(missing, [], `routes with no entry in the authorization matrix: ${missing.join(', ')}`);
   t.deepEqual(stale, [], `matrix entries that name no route: ${stale.join(', ')}`);
+}
+
+/** A test runner's `test(title, implementation)` (AVA's `test`). */
+export type RegisterTest<T extends Assertions & Teardown> = (title: string, implementation: (t: T) => Promise<void>) => void;
+
+/**
+ * Registers a service's matrix: one test that the table names every route of the app and that every public
+ * route answers without a token, then one test per protected route. Each test builds its own world.
+ */
+export function registerAuthorizationMatrix<T extends Assertions & Teardown>(
+  test: RegisterTest<T>,
+  options: { service: string; matrix: MatrixRoute[]; world(t: T): Promise<MatrixWorld> },
+): void {
+  const open = options.matrix.filter((entry) => entry.access === 'public');
+  test(`authorization matrix: the table names every route of ${options.service}; the public ones need no token (${open.length})`, async (t) => {
+    const world = await options.world(t);
+    checkMatrixCoversApp(t, world.app, options.matrix);
+    for (const entry of open) await checkRoute(t, world, entry);
+  });
+  for (const entry of options.matrix.filter((e) => e.access !== 'public')) {
+    test(`authorization matrix: ${entry.route} (${entry.access})`, async (t) => {
+      await checkRoute(t, await options.world(t), entry);
+    });
+  }
 }

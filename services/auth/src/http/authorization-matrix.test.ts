@@ -6,7 +6,7 @@
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@ledgerline/auth-tokens';
-import { checkMatrixCoversApp, checkRoute, snapshotDatabase, uniqueEmail, type MatrixCaller, type MatrixRoute, type MatrixWorld } from '@ledgerline/test-kit';
+import { registerAuthorizationMatrix, snapshotDatabase, uniqueEmail, type MatrixCaller, type MatrixRoute, type MatrixWorld } from '@ledgerline/test-kit';
 import { createAuthTestApp, GOOD_PASSWORD } from '../testing.ts';
 
 /** The auth world also hands out single-use refresh tokens and a registration body. */
@@ -68,13 +68,4 @@ async function authWorld(t: Parameters<typeof createAuthTestApp>[0]): Promise<Au
   };
 }
 
-test('the authorization matrix names every route of the auth service', async (t) => {
-  const { app } = await createAuthTestApp(t);
-  checkMatrixCoversApp(t, app, MATRIX);
-});
-
-for (const entry of MATRIX) {
-  test(`authorization matrix: ${entry.route} (${entry.access})`, async (t) => {
-    await checkRoute(t, await authWorld(t), entry);
-  });
-}
+registerAuthorizationMatrix(test, { service: 'the auth service', matrix: MATRIX, world: authWorld });

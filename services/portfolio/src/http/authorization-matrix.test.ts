@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
-import { checkMatrixCoversApp, checkRoute, snapshotDatabase, type MatrixRoute, type MatrixWorld } from '@ledgerline/test-kit';
+import { registerAuthorizationMatrix, snapshotDatabase, type MatrixRoute, type MatrixWorld } from '@ledgerline/test-kit';
 import { createPortfolioTestApp } from '../testing.ts';
 
 const MATRIX: MatrixRoute[] = [
@@ -53,13 +53,4 @@ async function portfolioWorld(t: Parameters<typeof createPortfolioTestApp>[0]): 
   };
 }
 
-test('the authorization matrix names every route of the portfolio service', async (t) => {
-  const { app } = await createPortfolioTestApp(t);
-  checkMatrixCoversApp(t, app, MATRIX);
-});
-
-for (const entry of MATRIX) {
-  test(`authorization matrix: ${entry.route} (${entry.access})`, async (t) => {
-    await checkRoute(t, await portfolioWorld(t), entry);
-  });
-}
+registerAuthorizationMatrix(test, { service: 'the portfolio service', matrix: MATRIX, world: portfolioWorld });

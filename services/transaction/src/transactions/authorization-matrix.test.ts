@@ -5,7 +5,7 @@
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@ledgerline/auth-tokens';
-import { checkMatrixCoversApp, checkRoute, snapshotDatabase, type MatrixRoute, type MatrixWorld } from '@ledgerline/test-kit';
+import { registerAuthorizationMatrix, snapshotDatabase, type MatrixRoute, type MatrixWorld } from '@ledgerline/test-kit';
 import { createTransactionTestApp } from '../testing.ts';
 
 const MATRIX: MatrixRoute[] = [
@@ -42,13 +42,4 @@ async function transactionWorld(t: Parameters<typeof createTransactionTestApp>[0
   };
 }
 
-test('the authorization matrix names every route of the transaction service', async (t) => {
-  const { app } = await createTransactionTestApp(t);
-  checkMatrixCoversApp(t, app, MATRIX);
-});
-
-for (const entry of MATRIX) {
-  test(`authorization matrix: ${entry.route} (${entry.access})`, async (t) => {
-    await checkRoute(t, await transactionWorld(t), entry);
-  });
-}
+registerAuthorizationMatrix(test, { service: 'the transaction service', matrix: MATRIX, world: transactionWorld });
