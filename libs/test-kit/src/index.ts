@@ -12,3 +12,4 @@ export { TOKEN_CASES, type TokenCase, type ForgeryBase } from './auth-matrix/for
 export { routeInventory, matrixGaps } from './auth-matrix/route-inventory.ts';
 export { checkRoute, checkMatrixCoversApp, registerAuthorizationMatrix, type Access, type Assertions, type RegisterTest, type MatrixCaller, type MatrixRoute, type MatrixWorld, type RequestShape } from './auth-matrix/run-matrix.ts';
 export { copyRepo, type RepoCopy } from './repo-copy.ts';
+export { problemOf, problem, type ProblemSummary } from './problems.ts';

@@ -2,11 +2,10 @@
  * A JWKS endpoint on port 0, as the auth service publishes one, for tests of `remoteKeys` (the client every
  * service uses in production): swap the keys to rotate, count the fetches. Closed when the test ends.
  */
-import type { Server } from 'node:http';
-import Koa from 'koa';
 import { remoteKeys, toJwks, type JsonWebKeySet, type KeyResolver } from '@ledgerline/auth-tokens';
 import { createTestTokenIssuer, type TestTokenIssuer } from './tokens.ts';
 import type { Teardown } from './test-orm.ts';
+import { startFakeUpstream } from './fake-upstream.ts';
 
 export interface JwksServer {
   url: string;
@@ -18,25 +17,15 @@ export interface JwksServer {
 
 export async function serveJwks(t: Teardown, jwks: JsonWebKeySet): Promise<JwksServer> {
   let current = jwks;
-  let fetches = 0;
-  const app = new Koa();
-  app.use((ctx) => {
-    if (ctx.path !== '/.well-known/jwks.json') return;
-    fetches += 1;
+  const path = '/.well-known/jwks.json';
+  const upstream = await startFakeUpstream(t);
+  upstream.on(`GET ${path}`, (ctx) => {
     ctx.body = current;
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  t.teardown(() => new Promise((done) => {
-    server.closeAllConnections();
-    server.close(() => done(undefined));
-  }));
-  const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    url: `${upstream.url}${path}`,
     get fetches() {
-      return fetches;
+      return upstream.seen.filter((request) => request.path === path).length;
     },
     publish(next) {
       current = next;

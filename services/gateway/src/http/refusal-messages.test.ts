@@ -1,23 +1,19 @@
 /** The gateway's own refusals, once per error code, with the message the user reads. */
 import test from 'ava';
+import { problem, problemOf } from '@ledgerline/test-kit';
 import { createGatewayTestApp } from '../testing.ts';
-
-const problem = (response: { status: number; type: string; body: Record<string, unknown> }) => ({
-  status: response.status, type: response.type, code: response.body.code, detail: response.body.detail,
-});
-const expect = (status: number, code: string, detail: string) => ({ status, type: 'application/problem+json', code, detail });
 
 test('an upstream that is down, slow or broken is named in the message', async (t) => {
   const down = await createGatewayTestApp(t, { down: ['auth'], timeoutMs: 150 });
-  t.deepEqual(problem(await down.http.get('/api/v1/auth/password-policy')), expect(503, 'auth_unavailable', 'The auth service is unavailable.'));
+  t.deepEqual(problemOf(await down.http.get('/api/v1/auth/password-policy')), problem(503, 'auth_unavailable', 'The auth service is unavailable.'));
   down.upstreams.transaction.on('GET /transactions', async (ctx) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     ctx.body = { items: [], nextCursor: null };
   });
   const auth = await down.bearer();
-  t.deepEqual(problem(await down.http.get('/api/v1/transactions').set('authorization', auth)), expect(504, 'transaction_timeout', 'The transaction service did not answer within 150 ms.'));
+  t.deepEqual(problemOf(await down.http.get('/api/v1/transactions').set('authorization', auth)), problem(504, 'transaction_timeout', 'The transaction service did not answer within 150 ms.'));
   down.upstreams.portfolio.on('GET /portfolios', (ctx) => {
     ctx.status = 500;
   });
-  t.deepEqual(problem(await down.http.get('/api/v1/portfolios').set('authorization', auth)), expect(502, 'portfolio_bad_response', 'The portfolio service failed (HTTP 500).'));
+  t.deepEqual(problemOf(await down.http.get('/api/v1/portfolios').set('authorization', auth)), problem(502, 'portfolio_bad_response', 'The portfolio service failed (HTTP 500).'));
 });

@@ -1,12 +1,8 @@
 /** Every refusal of the portfolio service, once per error code, with the message the user reads. */
 import test from 'ava';
+import { problem, problemOf } from '@ledgerline/test-kit';
 import { randomUUID } from 'node:crypto';
 import { createPortfolioTestApp } from '../testing.ts';
-
-const problem = (response: { status: number; type: string; body: Record<string, unknown> }) => ({
-  status: response.status, type: response.type, code: response.body.code, detail: response.body.detail,
-});
-const expect = (status: number, code: string, detail: string) => ({ status, type: 'application/problem+json', code, detail });
 
 test('portfolio, holding and instrument refusals say what is wrong and what to do instead', async (t) => {
   const { http, user, createPortfolio, applyOk } = await createPortfolioTestApp(t);
@@ -16,15 +12,15 @@ test('portfolio, holding and instrument refusals say what is wrong and what to d
   const url = `/portfolios/${portfolio.id}`;
   const as = (request: ReturnType<typeof http.get>) => request.set('authorization', user.auth);
 
-  t.deepEqual(problem(await as(http.get(`/portfolios/${randomUUID()}`))), expect(404, 'not_found', 'Portfolio was not found.'));
-  t.deepEqual(problem(await as(http.get('/instruments/ZZZZ'))), expect(404, 'not_found', 'Instrument ZZZZ was not found.'));
-  t.deepEqual(problem(await as(http.delete(url))),
-    expect(409, 'portfolio_not_empty', 'This portfolio still holds 1 position(s) and 200.00 in cash. Sell and withdraw first, or delete with ?force=true.'));
+  t.deepEqual(problemOf(await as(http.get(`/portfolios/${randomUUID()}`))), problem(404, 'not_found', 'Portfolio was not found.'));
+  t.deepEqual(problemOf(await as(http.get('/instruments/ZZZZ'))), problem(404, 'not_found', 'Instrument ZZZZ was not found.'));
+  t.deepEqual(problemOf(await as(http.delete(url))),
+    problem(409, 'portfolio_not_empty', 'This portfolio still holds 1 position(s) and 200.00 in cash. Sell and withdraw first, or delete with ?force=true.'));
   const held = await as(http.post(`${url}/holdings`)).send({ symbol: 'AAPL', quantity: '1', averageCost: '1' });
-  t.deepEqual(problem(held), expect(409, 'holding_exists', 'This portfolio already holds AAPL: record a buy instead.'));
+  t.deepEqual(problemOf(held), problem(409, 'holding_exists', 'This portfolio already holds AAPL: record a buy instead.'));
   const unknown = await as(http.post(`${url}/holdings`)).send({ symbol: 'ZZZZ', quantity: '1', averageCost: '1' });
-  t.deepEqual(problem(unknown), expect(422, 'unknown_symbol', 'There is no instrument with the symbol ZZZZ.'));
-  t.deepEqual(problem(await as(http.post('/portfolios')).send({ name: '' , baseCurrency: 'USD' })), expect(422, 'validation_failed', 'One or more fields are invalid.'));
+  t.deepEqual(problemOf(unknown), problem(422, 'unknown_symbol', 'There is no instrument with the symbol ZZZZ.'));
+  t.deepEqual(problemOf(await as(http.post('/portfolios')).send({ name: '' , baseCurrency: 'USD' })), problem(422, 'validation_failed', 'One or more fields are invalid.'));
 });
 
 test('trade refusals name the amounts involved', async (t) => {
@@ -33,11 +29,11 @@ test('trade refusals name the amounts involved', async (t) => {
   const other = await createPortfolio({ name: 'Other' });
   await applyOk(portfolio.id, { type: 'deposit', amount: '400.00' });
   await applyOk(portfolio.id, { type: 'buy', symbol: 'AAPL', quantity: '2', price: '100' });
-  t.deepEqual(problem(await trade(portfolio.id, { type: 'withdrawal', amount: '500.00' })), expect(409, 'insufficient_cash', 'Cash 200.00 is not enough: 500.00 is needed.'));
-  t.deepEqual(problem(await trade(portfolio.id, { type: 'sell', symbol: 'AAPL', quantity: '2.5', price: '100' })), expect(409, 'insufficient_quantity', 'Cannot sell 2.5: only 2 held.'));
+  t.deepEqual(problemOf(await trade(portfolio.id, { type: 'withdrawal', amount: '500.00' })), problem(409, 'insufficient_cash', 'Cash 200.00 is not enough: 500.00 is needed.'));
+  t.deepEqual(problemOf(await trade(portfolio.id, { type: 'sell', symbol: 'AAPL', quantity: '2.5', price: '100' })), problem(409, 'insufficient_quantity', 'Cannot sell 2.5: only 2 held.'));
   const transactionId = randomUUID();
   await applyOk(portfolio.id, { transactionId, type: 'deposit', amount: '1.00' });
-  t.deepEqual(problem(await trade(other.id, { transactionId, type: 'deposit', amount: '1.00' })),
-    expect(409, 'transaction_id_conflict', `Transaction ${transactionId} was already applied to another portfolio.`));
-  t.deepEqual(problem(await trade(portfolio.id, { type: 'deposit', amount: '1.00', symbol: 'AAPL' })), expect(422, 'validation_failed', 'Some fields do not fit a deposit.'));
+  t.deepEqual(problemOf(await trade(other.id, { transactionId, type: 'deposit', amount: '1.00' })),
+    problem(409, 'transaction_id_conflict', `Transaction ${transactionId} was already applied to another portfolio.`));
+  t.deepEqual(problemOf(await trade(portfolio.id, { type: 'deposit', amount: '1.00', symbol: 'AAPL' })), problem(422, 'validation_failed', 'Some fields do not fit a deposit.'));
 });
