@@ -78,6 +78,10 @@ export interface MatrixRoute {
    * GET; for writes the same path with an empty body (refused by validation, after authentication).
    */
   probe?: RequestShape;
+  /** Who succeeds, when not the owner (the admin on admin routes): e.g. another service acting on the owner's behalf. */
+  principal?(world: MatrixWorld): MatrixCaller | Promise<MatrixCaller>;
+  /** Valid callers this route refuses beyond what `access` implies (e.g. the owner's own token on a service-only route). */
+  refuse?: Array<{ name: string; caller(world: MatrixWorld): MatrixCaller | Promise<MatrixCaller>; status: number; code: string }>;
 }
 
 const REFUSAL_TYPE = 'application/problem+json';
@@ -148,7 +152,7 @@ export async function checkRoute(t: Assertions, world: MatrixWorld, entry: Matri
     return;
   }
 
-  const principal = entry.access === 'admin' ? world.admin : world.owner;
+  const principal = entry.principal ? await entry.principal(world) : entry.access === 'admin' ? world.admin : world.owner;
   const forgery = (caller: MatrixCaller): ForgeryBase => ({ key: world.signingKey, token: caller.token, now: world.clock.now() });
   const deactivated = world.deactivate ? await world.signIn(principal.role) : undefined;
   if (deactivated) await world.deactivate!(deactivated);
@@ -177,6 +181,7 @@ export async function checkRoute(t: Assertions, world: MatrixWorld, entry: Matri
     const theirs = await send(world, entry, bearer(world.other));
     if (theirs.status !== entry.ok || leaks(theirs)) mismatches.push(`another user: expected ${entry.ok} without the owner's data, got ${theirs.status}${leaks(theirs) ? ' with the owner\'s data' : ''}`);
   }
+  for (const extra of entry.refuse ?? []) expectRefused(extra.name, await send(world, entry, bearer(await extra.caller(world))), extra.status, extra.code);
   if (deactivated) expectRefused('deactivated user (refused at once)', await send(world, entry, bearer(deactivated)), 401, 'account_inactive');
   t.deepEqual(mismatches, [], `${entry.route}: every refused caller`);
   t.deepEqual(await world.snapshot(), before, `${entry.route}: the refused requests changed nothing`);
@@ -184,7 +189,7 @@ export async function checkRoute(t: Assertions, world: MatrixWorld, entry: Matri
   // 3. The principal gets in (and their token is now in any verified-token cache of the service).
   expectAccepted('probe by the principal', await send(world, entry, bearer(principal), probeShape));
   const success = await send(world, entry, bearer(principal));
-  if (success.status !== entry.ok) mismatches.push(`${principal === world.admin ? 'the admin' : 'the owner'}: expected ${entry.ok}, got ${success.status} ${success.body.code ?? ''} ${success.body.detail ?? ''}`);
+  if (success.status !== entry.ok) mismatches.push(`the principal (${principal === world.admin ? 'the admin' : principal === world.owner ? 'the owner' : 'per the entry'}): expected ${entry.ok}, got ${success.status} ${success.body.code ?? ''} ${success.body.detail ?? ''}`);
   if (world.forwardedAuthorization && world.forwardedAuthorization() !== bearer(principal)) {
     mismatches.push(`the principal: the upstream did not receive the caller's own token (got ${world.forwardedAuthorization()})`);
   }

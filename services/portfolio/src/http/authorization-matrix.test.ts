@@ -20,7 +20,13 @@ const MATRIX: MatrixRoute[] = [
   { route: 'GET /portfolios/:id/performance', access: 'owner', ok: 200 },
   { route: 'GET /instruments', access: 'user', ok: 200 },
   { route: 'GET /instruments/:symbol', access: 'user', ok: 200 },
-  { route: 'PUT /instruments/:symbol/price', access: 'admin', ok: 200, request: { body: { price: '123.45' } } },
+  {
+    route: 'PUT /instruments/:symbol/price',
+    access: 'admin',
+    ok: 200,
+    request: { body: { price: '123.45' } },
+    refuse: [{ name: 'a second plain user on an admin route', caller: (world) => world.other, status: 403, code: 'admin_only' }],
+  },
   // Today: the end user's token, owner only (called by the transaction service on the user's behalf).
   {
     route: 'POST /internal/portfolios/:portfolioId/trades',
