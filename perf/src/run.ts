@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { startSystem, type RunningSystem } from '@ledgerline/system-kit';
 import { createTempDir } from '@ledgerline/test-kit';
 import { measure, type LoadSettings } from './load/measure.ts';
+import { pendingTradesLeft } from './load/pending.ts';
 import { checkSeededData } from './load/preflight.ts';
 import { openSessions } from './load/sessions.ts';
 import { parseOptions } from './options.ts';
@@ -98,6 +99,9 @@ try {
     }, settings));
     console.log(line(results.at(-1)!));
   }
+  // Every trade must be settled once the load stops: pending ones are finished by the reconciler (5 s interval).
+  const pending = await pendingTradesLeft(system.urls.transaction, 30_000);
+  console.log(`Pending trades left at the end: ${pending.count}${pending.count ? ` (oldest ${pending.oldestAgeSeconds} s)` : ''} after waiting ${formatMs(pending.waitedMs)}`);
   await system.stop();
   system = undefined;
   if (profileDir) summariseProfiles(profileDir, results.flatMap((r) => (r.windowUs ? [r.windowUs] : [])));
@@ -106,6 +110,9 @@ try {
   for (const r of reference) console.log(line(r));
 
   const violations = checkBudgets(readBudgets(), scale.name, results);
+  if (pending.count > 0) {
+    violations.push({ scenario: 'all', metric: 'pendingTradesAtEnd', budget: 0, actual: pending.count, over: `+${pending.count}`, message: `${pending.count} trade(s) still pending 30 s after the load stopped (must be 0)` });
+  }
   const run: RunResults = {
     startedAt,
     scale: scale.name,
@@ -114,6 +121,7 @@ try {
     scenarios: results,
     reference,
     budgets: { passed: violations.length === 0, violations },
+    pendingTradesAtEnd: pending.count,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,
   };
   const file = saveResults(run);

@@ -17,3 +17,24 @@ export interface Identity {
   sessionId: string;
   expiresAt: Date;
 }
+
+/**
+ * On-behalf-of tokens: a service (the issuer, with its own key and JWKS) calls another service's internal API for
+ * one user (`sub`). The type header keeps them apart from access tokens, whatever key signed them.
+ */
+export const ON_BEHALF_OF_TYPE = 'obo+jwt';
+
+/** The one on-behalf-of pairing in the system: the transaction service calling the portfolio's internal API. */
+export const TRANSACTION_TO_PORTFOLIO = { issuer: 'ledgerline-transaction', audience: 'ledgerline-portfolio-internal' } as const;
+
+export interface OnBehalfOfParty {
+  issuer: string;
+  audience: string;
+}
+
+/** Who an internal call is made for (from a verified on-behalf-of token). */
+export interface OnBehalfOf {
+  userId: string;
+  issuer: string;
+  expiresAt: Date;
+}

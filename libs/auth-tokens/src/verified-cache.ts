@@ -3,11 +3,16 @@ import { CLOCK_TOLERANCE_SECONDS, type Identity } from './claims.ts';
 /** Clock tolerance on expiry: the same as verifyAccessToken's. */
 const EXPIRY_TOLERANCE_MS = CLOCK_TOLERANCE_SECONDS * 1000;
 
-export interface VerifiedTokenCache {
+/** What a verified token yields (an access token's Identity, an on-behalf-of token's caller): at least its expiry. */
+export interface Verified {
+  expiresAt: Date;
+}
+
+export interface VerifiedTokenCache<T extends Verified = Identity> {
   /** The identity of a token this cache has seen verified, while it is still valid; else undefined. */
-  lookup(token: string, now: Date): Identity | undefined;
+  lookup(token: string, now: Date): T | undefined;
   /** Remembers a token that has just passed full verification. */
-  remember(token: string, identity: Identity, now: Date): void;
+  remember(token: string, identity: T, now: Date): void;
   readonly size: number;
 }
 
@@ -25,10 +30,10 @@ export interface VerifiedTokenCacheOptions {
  * remembered; an entry is used only until the token expires and at most `maxAgeMs` after it was verified.
  * One cache per middleware instance, made in the app's composition root: no process-wide state.
  */
-export function createVerifiedTokenCache(options: VerifiedTokenCacheOptions = {}): VerifiedTokenCache {
+export function createVerifiedTokenCache<T extends Verified = Identity>(options: VerifiedTokenCacheOptions = {}): VerifiedTokenCache<T> {
   const max = options.max ?? 10_000;
   const maxAgeMs = options.maxAgeMs ?? 60_000;
-  const entries = new Map<string, { identity: Identity; verifiedAt: number }>();
+  const entries = new Map<string, { identity: T; verifiedAt: number }>();
   return {
     lookup(token, now) {
       const entry = entries.get(token);

@@ -4,5 +4,5 @@ export { consumerPact } from './consumer.ts';
 export { verifyPactsFor, type StateHandlers, type RunningProvider, type VerificationOptions, type ProviderResult } from './provider.ts';
 export { verificationMatrix, formatMatrix, requiredBoundaries, type MatrixRow, type Boundary } from './matrix.ts';
 export { MatchersV3 as Matchers } from '@pact-foundation/pact';
-export { defineJwksConsumerTest } from './jwks-consumer.ts';
+export { defineJwksConsumerTest, AUTH_ACCESS_TOKENS, TRANSACTION_SERVICE_TOKENS, type JwksIssuer } from './jwks-consumer.ts';
 export { providerServer, serveProvider, type ProviderServer } from './provider-server.ts';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineEntity, p } from '@mikro-orm/core';
-import { assertDatabaseAllowed, DEV_DATA_DIR, DatabaseLocationRefusedError, detectTestRunner, openOrm } from './index.ts';
+import { assertDatabaseAllowed, DEV_DATA_DIR, DatabaseLocationRefusedError, detectTestRunner, Migration, openOrm, type ServiceMigrations } from './index.ts';
 
 const Probe = defineEntity({ name: 'Probe', properties: { id: p.integer().primary() } });
 
@@ -17,6 +17,28 @@ test('opening a database under ./data/ is refused under a test runner, with why 
   t.regex(error!.message, /under \.\/data\//);
   t.regex(error!.message, /createTestOrm\(\)/);
   t.false(existsSync(join(DEV_DATA_DIR, 'guard-probe-never-created')), 'nothing was created on disk');
+});
+
+test('migrations never run against ./data/ under a test runner; the same migrations do run on a temp file', async (t) => {
+  const ran: string[] = [];
+  class ProbeTable extends Migration {
+    override up(): void {
+      ran.push(this.config.get('dbName'));
+      this.addSql('create table `probe` (`id` integer not null primary key)');
+    }
+  }
+  const probeMigrations = (dir: string): ServiceMigrations => ({ service: 'probe', dir, entities: [Probe], sqlite: [{ name: 'Migration20260101000000_probe', class: ProbeTable }] });
+  const devDir = join(DEV_DATA_DIR, 'guard-probe-never-created');
+  const refused = openOrm({ dbName: join(devDir, 'probe.sqlite'), entities: [Probe], migrations: probeMigrations(devDir) });
+  await t.throwsAsync(refused, { instanceOf: DatabaseLocationRefusedError, message: /under \.\/data\// });
+  t.deepEqual(ran, [], 'no migration ran');
+  t.false(existsSync(devDir), 'nothing was created on disk');
+
+  const temp = mkdtempSync(join(tmpdir(), 'ledgerline-guard-'));
+  t.teardown(() => rmSync(temp, { recursive: true, force: true }));
+  const orm = await openOrm({ dbName: join(temp, 'probe.sqlite'), entities: [Probe], migrations: probeMigrations(temp) });
+  await orm.close(true);
+  t.deepEqual(ran, [join(temp, 'probe.sqlite')], 'the control: the migration runs where it is allowed');
 });
 
 test('relative, dotted and cwd-relative spellings of ./data/ are refused too', (t) => {

@@ -7,7 +7,8 @@ import { openOrm, checkDatabase } from './index.ts';
 
 const Note = defineEntity({ name: 'Note', properties: { id: p.integer().primary(), text: p.string() } });
 
-test('a file database in the temp dir gets WAL, a busy timeout and its schema', async (t) => {
+// These tests make their schema with the generator; services get theirs from migrations (migrations.test.ts).
+test('a file database in the temp dir gets WAL and a busy timeout', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'ledgerline-dbkit-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const orm = await openOrm({ dbName: join(dir, 'nested', 'notes.sqlite'), entities: [Note], busyTimeoutMs: 1234 });
@@ -23,6 +24,7 @@ test('what one fork commits, the next fork (the next request) sees — on in-mem
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   for (const dbName of [':memory:', join(dir, 'visible.sqlite')]) {
     const orm = await openOrm({ dbName, entities: [Note] });
+    await orm.schema.create();
     const writer = orm.em.fork();
     writer.create(Note, { id: 1, text: 'committed by call 1' });
     await writer.flush();

@@ -8,6 +8,7 @@ const Counter = defineEntity({ name: 'Counter', properties: { id: p.integer().pr
 
 test('each request gets its own EntityManager fork, also exposed as the RequestContext', async (t) => {
   const orm = await openOrm({ dbName: ':memory:', entities: [Counter] });
+  await orm.schema.create();
   t.teardown(() => orm.close(true));
   const seen: Em[] = [];
   const app = new Koa();

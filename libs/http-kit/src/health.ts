@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 
-export type ReadinessCheck = () => Promise<{ ok: boolean; reason?: string }>;
+/** A dependency check for /health/ready; besides `ok` (and a `reason` when not) it may report figures of its own. */
+export type ReadinessCheck = () => Promise<{ ok: boolean; reason?: string; [figure: string]: unknown }>;
 
 /** `/health/live` (the process answers) and `/health/ready` (every named dependency answers). */
 export function healthRoutes(checks: Record<string, ReadinessCheck>) {

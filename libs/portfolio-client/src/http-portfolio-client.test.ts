@@ -159,3 +159,31 @@ test('a 200 of the wrong shape, non-JSON, or for another transaction is 502 port
     t.like(error, { status: 502, code: 'portfolio_bad_response' });
   }
 });
+
+test('tradeStatus: 200 is the stored result, a 404 trade_not_applied is null, any other refusal is thrown', async (t) => {
+  const id = '9b2f7c1e-4d3a-8b5c-9e6f-0a1b2c3d4e5f';
+  const stored = { transactionId: id, portfolioId: 'p-123', applied: false, cash: '995.00', holding: null, realizedPnl: null };
+  const { baseUrl, seen } = await startFake(t, (entry, ctx) => {
+    if (entry.path.endsWith(id)) ctx.body = stored;
+    else if (entry.path.endsWith('never')) problem(ctx, 404, { code: 'trade_not_applied', detail: 'Not applied.' });
+    else problem(ctx, 401, { code: 'invalid_token', detail: 'No.' });
+  });
+  const client = new HttpPortfolioClient({ baseUrl });
+  t.deepEqual(await client.tradeStatus(id, { accessToken: 'obo.tok.en', requestId: 'req-7' }), stored);
+  t.is(seen[0].method, 'GET');
+  t.is(seen[0].path, `/internal/trades/${id}`);
+  t.is(seen[0].headers.authorization, 'Bearer obo.tok.en');
+  t.is(seen[0].headers['x-request-id'], 'req-7');
+  t.is(await client.tradeStatus('never', { accessToken: 'x' }), null);
+  t.like(await failure(t, client.tradeStatus('other', { accessToken: 'x' })), { status: 401, code: 'invalid_token' });
+});
+
+test('tradeStatus: a 200 for another transaction id is 502; a 500 is 503', async (t) => {
+  const { baseUrl } = await startFake(t, (entry, ctx) => {
+    if (entry.path.endsWith('boom')) problem(ctx, 500, { code: 'internal_error' });
+    else ctx.body = { transactionId: 'someone-else', portfolioId: 'p', applied: false, cash: '1.00', holding: null, realizedPnl: null };
+  });
+  const client = new HttpPortfolioClient({ baseUrl });
+  t.like(await failure(t, client.tradeStatus('mine', { accessToken: 'x' })), { status: 502, code: 'portfolio_bad_response' });
+  t.like(await failure(t, client.tradeStatus('boom', { accessToken: 'x' })), { status: 503, code: 'portfolio_unavailable' });
+});

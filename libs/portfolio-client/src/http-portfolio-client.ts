@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, REQUEST_ID_HEADER, type FieldError } from '@ledgerline/http-kit';
-import type { ApplyTradeRequest, ApplyTradeResult, CallContext, PortfolioClient } from './trade-api.ts';
+import { TRADE_NOT_APPLIED, type ApplyTradeRequest, type ApplyTradeResult, type CallContext, type PortfolioClient } from './trade-api.ts';
 import { applyTradeResultSchema } from './trade-result.schema.ts';
 
 export const DEFAULT_PORTFOLIO_TIMEOUT_MS = 3000;
@@ -29,8 +29,8 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * The portfolio service's internal trade endpoint over HTTP (global fetch, base URL injected).
- * Failures become AppErrors: a 4xx problem is re-thrown as it is (the user sees the portfolio's reason),
+ * The portfolio service's internal trade API over HTTP (global fetch, base URL injected).
+ * Failures become AppErrors: a 4xx problem is re-thrown as it is (status, code, detail, field errors),
  * connection failures and 5xx are 503 portfolio_unavailable, no answer in time is 504 portfolio_timeout,
  * a 200 of the wrong shape is 502 portfolio_bad_response.
  */
@@ -43,22 +43,36 @@ export class HttpPortfolioClient implements PortfolioClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_PORTFOLIO_TIMEOUT_MS;
   }
 
-  /** Applies one trade to a portfolio on behalf of the user whose token is in `ctx`. */
+  /** Applies one trade to a portfolio on behalf of the user named by the on-behalf-of token in `ctx`. */
   async applyTrade(request: ApplyTradeRequest, ctx: CallContext): Promise<ApplyTradeResult> {
     const { portfolioId, ...body } = request;
+    const { status, json } = await this.#call('POST', `/internal/portfolios/${encodeURIComponent(portfolioId)}/trades`, ctx, body);
+    if (status >= 400) throw refusal(status, json);
+    return this.#result(status, json, request.transactionId, portfolioId);
+  }
+
+  /** The stored result of an applied transaction id, or null when the portfolio service never applied it (404). */
+  async tradeStatus(transactionId: string, ctx: CallContext): Promise<ApplyTradeResult | null> {
+    const { status, json } = await this.#call('GET', `/internal/trades/${encodeURIComponent(transactionId)}`, ctx);
+    if (status === 404 && problemSchema.safeParse(json).data?.code === TRADE_NOT_APPLIED) return null;
+    if (status >= 400) throw refusal(status, json);
+    return this.#result(status, json, transactionId);
+  }
+
+  async #call(method: 'GET' | 'POST', path: string, ctx: CallContext, body?: unknown): Promise<{ status: number; json: unknown }> {
     const headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
-      'content-type': 'application/json',
       authorization: `Bearer ${ctx.accessToken}`,
     };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     if (ctx.requestId) headers[REQUEST_ID_HEADER] = ctx.requestId;
     let status: number;
     let text: string;
     try {
-      const response = await fetch(`${this.baseUrl}/internal/portfolios/${encodeURIComponent(portfolioId)}/trades`, {
-        method: 'POST',
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method,
         headers,
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       status = response.status;
@@ -70,15 +84,17 @@ export class HttpPortfolioClient implements PortfolioClient {
           cause: error,
         });
       }
-      throw unavailable('The portfolio service is unavailable. Nothing was recorded; try again.', error);
+      throw unavailable('The portfolio service is unavailable.', error);
     }
-    const json = parseJson(text);
-    if (status >= 500) throw unavailable(`The portfolio service failed (HTTP ${status}). Nothing was recorded; try again.`);
-    if (status >= 400) throw refusal(status, json);
+    if (status >= 500) throw unavailable(`The portfolio service failed (HTTP ${status}).`);
+    return { status, json: parseJson(text) };
+  }
+
+  #result(status: number, json: unknown, transactionId: string, portfolioId?: string): ApplyTradeResult {
     if (status !== 200) throw badResponse(`The portfolio service answered HTTP ${status}.`);
     const parsed = applyTradeResultSchema.safeParse(json);
     if (!parsed.success) throw badResponse('The portfolio service sent a response of an unexpected shape.');
-    if (parsed.data.transactionId !== request.transactionId || parsed.data.portfolioId !== portfolioId) {
+    if (parsed.data.transactionId !== transactionId || (portfolioId !== undefined && parsed.data.portfolioId !== portfolioId)) {
       throw badResponse('The portfolio service answered for another transaction.');
     }
     return parsed.data;

@@ -5,6 +5,7 @@ export * from './portfolio-api-schemas.ts';
 // Internal trade endpoint (used by the transaction service):
 export {
   TRADE_TYPES,
+  TRADE_NOT_APPLIED,
   type TradeType,
   type ApplyTradeRequest,
   type ApplyTradeResult,

@@ -1,4 +1,7 @@
-/** The agreed transaction → portfolio API: POST /internal/portfolios/:portfolioId/trades. */
+/**
+ * The agreed transaction → portfolio API: POST /internal/portfolios/:portfolioId/trades (apply, idempotent by
+ * transactionId) and GET /internal/trades/:transactionId (was it applied, and with what result).
+ */
 
 export const TRADE_TYPES = ['buy', 'sell', 'deposit', 'withdrawal', 'dividend', 'fee'] as const;
 export type TradeType = (typeof TRADE_TYPES)[number];
@@ -35,7 +38,10 @@ export interface ApplyTradeResult {
   realizedPnl: string | null;
 }
 
-/** Who the call is made for: the end user's access token (forwarded) and the request id. */
+/**
+ * Who the call is made for: an on-behalf-of token of the transaction service for the user (never the user's own
+ * access token, which the internal API refuses) and the request id.
+ */
 export interface CallContext {
   accessToken: string;
   requestId?: string;
@@ -44,4 +50,9 @@ export interface CallContext {
 /** The portfolio service as the transaction service sees it. */
 export interface PortfolioClient {
   applyTrade(request: ApplyTradeRequest, ctx: CallContext): Promise<ApplyTradeResult>;
+  /** The stored result of an applied transaction id (`applied: false`), or null when it was never applied. */
+  tradeStatus(transactionId: string, ctx: CallContext): Promise<ApplyTradeResult | null>;
 }
+
+/** The code of the 404 the status read answers for a transaction id that was never applied. */
+export const TRADE_NOT_APPLIED = 'trade_not_applied';

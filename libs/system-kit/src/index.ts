@@ -1,2 +1,2 @@
-export { startSystem, type RunningSystem, type SystemOptions, type ServiceName } from './system.ts';
+export { startSystem, type RunningSystem, type SystemOptions, type ServiceName, type ServiceProcess } from './system.ts';
 export { freePort } from './free-port.ts';

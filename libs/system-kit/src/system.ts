@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportPrivateJwk, generateSigningKey, toJwks } from '@ledgerline/auth-tokens';
 import { createTempDir, type TempDir } from '@ledgerline/test-kit';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -25,11 +26,25 @@ export interface SystemOptions {
   testRun?: boolean;
 }
 
+/** One running service process, for tests of partial failure (pause it, kill it, start it again). */
+export interface ServiceProcess {
+  readonly pid: number | undefined;
+  /** SIGSTOP: the process is frozen; connections are accepted by the kernel but nothing answers. */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
+  /** SIGKILL, at once (no graceful shutdown); resolves when the process is gone. */
+  kill(): Promise<void>;
+  /** Starts it again with the same environment, database and port; resolves when it reports ready. */
+  restart(): Promise<void>;
+}
+
 export interface RunningSystem {
   gatewayUrl: string;
   urls: Record<ServiceName, string>;
   dataDir: string;
   admin: { email: string; password: string };
+  services: Record<ServiceName, ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -82,10 +97,29 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
   delete base.PORT;
   if (options.testRun === false) delete base.LEDGERLINE_TEST_RUN;
-  const children: Array<{ name: ServiceName; child: ChildProcess; output: string[] }> = [];
+  // The transaction service calls the portfolio's internal API with tokens signed by its own key. It starts after
+  // the portfolio service (which it calls), so its JWKS URL is not known yet: the key is made here and handed to
+  // both, the private half to the transaction service (kept across restarts), the public half to the portfolio.
+  if (!base.TRANSACTION_SIGNING_JWK) {
+    const key = await generateSigningKey();
+    base.TRANSACTION_SIGNING_JWK = JSON.stringify(await exportPrivateJwk(key));
+    base.TRANSACTION_JWKS = JSON.stringify(toJwks([key]));
+  }
+  const running = new Map<ServiceName, { child: ChildProcess; output: string[]; env: Record<string, string> }>();
+  const timeout = options.readyTimeoutMs ?? 30_000;
+  const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+  const launch = async (name: ServiceName, env: Record<string, string>) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'services', name, 'src/main.ts')], { cwd: join(REPO_ROOT, 'services', name), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: string[] = [];
+    running.set(name, { child, output, env });
+    const url = await announcedUrl(name, child, output, timeout);
+    await waitReady(name, url, child, timeout, () => output.join(''));
+    return url;
+  };
   const stop = async () => {
-    await Promise.all(children.map(async ({ child }) => {
-      if (child.exitCode !== null || child.signalCode) return;
+    await Promise.all([...running.values()].map(async ({ child }) => {
+      if (exited(child)) return;
+      child.kill('SIGCONT'); // a paused process cannot shut down
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await once(child, 'exit');
@@ -93,27 +127,45 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     }));
     temp?.remove();
   };
-  const timeout = options.readyTimeoutMs ?? 30_000;
   try {
     // In dependency order: each service learns the addresses of the ones started before it.
     for (const name of SERVICES) {
-      const env = {
+      urls[name] = await launch(name, {
         ...base,
         ...(urls.auth ? { AUTH_URL: urls.auth, AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json` } : {}),
         ...(urls.portfolio ? { PORTFOLIO_URL: urls.portfolio } : {}),
         ...(urls.transaction ? { TRANSACTION_URL: urls.transaction } : {}),
-      };
-      const child = spawn(process.execPath, [join(REPO_ROOT, 'services', name, 'src/main.ts')], { cwd: join(REPO_ROOT, 'services', name), env, stdio: ['ignore', 'pipe', 'pipe'] });
-      const output: string[] = [];
-      children.push({ name, child, output });
-      urls[name] = await announcedUrl(name, child, output, timeout);
-      await waitReady(name, urls[name], child, timeout, () => output.join(''));
+      });
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: urls.gateway, urls, dataDir, admin, stop };
+  const control = (name: ServiceName): ServiceProcess => {
+    const current = () => running.get(name)!.child;
+    return {
+      get pid() {
+        return current().pid;
+      },
+      pause: () => void current().kill('SIGSTOP'),
+      resume: () => void current().kill('SIGCONT'),
+      async kill() {
+        const child = current();
+        if (exited(child)) return;
+        const gone = once(child, 'exit');
+        child.kill('SIGKILL');
+        await gone;
+      },
+      async restart() {
+        const { child, env } = running.get(name)!;
+        if (!exited(child)) throw new Error(`${name} is still running: kill() it first`);
+        // The same port, so every other service (and the test) still finds it at the same URL.
+        await launch(name, { ...env, [`${name.toUpperCase()}_PORT`]: new URL(urls[name]).port });
+      },
+    };
+  };
+  const services = Object.fromEntries(SERVICES.map((name) => [name, control(name)])) as Record<ServiceName, ServiceProcess>;
+  return { gatewayUrl: urls.gateway, urls, dataDir, admin, services, stop };
 }
 
 /** Resolves with the URL from the child's `{"msg":"listening","url":…}` line; keeps the last output for errors. */

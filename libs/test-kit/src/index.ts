@@ -5,7 +5,12 @@ export { createTestLogger } from './logger.ts';
 export { createTestTokenIssuer, uniqueEmail, type TestTokenIssuer } from './tokens.ts';
 export { createTestApp, type TestApp, type TestBase } from './test-app.ts';
 export { startFakeUpstream, closedPortUrl, type FakeUpstream, type FakeHandler, type Seen } from './fake-upstream.ts';
-export { createTestFileOrm, clearDatabase } from './file-orm.ts';
+export { createTestFileOrm, createMigratedFileOrm, clearDatabase } from './file-orm.ts';
+export {
+  readUpgradeFixtures, restoreSqliteDump, dumpSqlite, replayReads, firstLoss,
+  type UpgradeFixture, type UpgradeFixtureUser, type UpgradeRead, type ReadFn, type ReadBackResult,
+} from './upgrade-fixture.ts';
+export { registerMigrationTests, type MigrationTest, type MigrationTestOptions } from './migration-tests.ts';
 export { snapshotDatabase } from './db-snapshot.ts';
 export { serveJwks, createServedIssuer, type JwksServer, type ServedIssuer } from './jwks-server.ts';
 export { TOKEN_CASES, type TokenCase, type ForgeryBase } from './auth-matrix/forged-tokens.ts';

@@ -10,7 +10,7 @@ export interface Teardown {
  * Pass `t` and it is closed when the test ends.
  */
 export async function createTestOrm(entities: AnyEntitySchema[], t?: Teardown): Promise<Orm> {
-  const orm = await openOrm({ dbName: ':memory:', entities, updateSchema: false });
+  const orm = await openOrm({ dbName: ':memory:', entities });
   await orm.schema.create();
   t?.teardown(() => orm.close(true));
   return orm;

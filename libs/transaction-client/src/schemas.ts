@@ -11,6 +11,9 @@ export const transactionSchema = z.looseObject({
   amount: z.string().nullable().optional(),
   fees: z.string().nullable().optional(),
   executedAt: z.string(),
+  /** pending: stored, not yet applied (result null); completed: applied (result); rejected: refused (rejection). */
+  status: z.enum(['pending', 'completed', 'rejected']),
+  result: z.looseObject({ cash: z.string() }).nullable().optional(),
 });
 export type Transaction = z.output<typeof transactionSchema>;
 

@@ -2,16 +2,23 @@ import test from 'ava';
 import { startFakeUpstream } from '@ledgerline/test-kit';
 import { TransactionClient } from './index.ts';
 
-const tx = { id: 't-1', portfolioId: 'p-1', type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '0.00', executedAt: '2026-01-01T00:00:00.000Z' };
+const tx = { id: 't-1', portfolioId: 'p-1', type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '0.00', executedAt: '2026-01-01T00:00:00.000Z', status: 'completed' };
 
-test('record sends the Idempotency-Key and tells a first recording (201) from a replay (200)', async (t) => {
+test('record sends the Idempotency-Key and tells a first recording (201) from a replay (Idempotent-Replayed) and a pending one (202)', async (t) => {
   const fake = await startFakeUpstream(t);
   let calls = 0;
-  fake.on('POST /transactions', (ctx) => { calls += 1; ctx.status = calls === 1 ? 201 : 200; ctx.body = tx; });
+  fake.on('POST /transactions', (ctx) => {
+    calls += 1;
+    ctx.status = [201, 200, 202][calls - 1];
+    if (calls === 2) ctx.set('idempotent-replayed', 'true');
+    ctx.body = calls === 3 ? { ...tx, status: 'pending', result: null } : tx;
+  });
   const client = new TransactionClient({ baseUrl: fake.url });
   const body = { portfolioId: 'p-1', type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00' };
   t.false((await client.record(body, 'key-1', { accessToken: 'tok' })).replayed);
-  t.true((await client.record(body, 'key-1', { accessToken: 'tok' })).replayed);
+  t.like(await client.record(body, 'key-1', { accessToken: 'tok' }), { replayed: true, pending: false });
+  // 202: stored, not yet applied
+  t.like(await client.record(body, 'key-2', { accessToken: 'tok' }), { replayed: false, pending: true, transaction: { status: 'pending', result: null } });
   t.is(fake.seen[0].headers['idempotency-key'], 'key-1');
   t.deepEqual(fake.seen[0].body, body);
 });

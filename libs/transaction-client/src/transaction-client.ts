@@ -16,6 +16,8 @@ export interface HistoryQuery {
   portfolioId?: string;
   symbol?: string;
   type?: string;
+  /** Comma-separated statuses; the default is completed,pending. */
+  status?: string;
   from?: string;
   to?: string;
   cursor?: string;
@@ -26,6 +28,8 @@ export interface Recorded {
   transaction: Transaction;
   /** true when the Idempotency-Key had been used before and the stored transaction was returned. */
   replayed: boolean;
+  /** true (HTTP 202) when it is stored but not yet applied: the transaction service finishes it later. */
+  pending: boolean;
 }
 
 /** Typed client of the transaction service (base URL injected): the gateway's way in, and a Pact consumer. */
@@ -40,7 +44,7 @@ export class TransactionClient {
     const response = await this.#http.json(transactionSchema, {
       method: 'POST', path: '/transactions', body, ctx, headers: { 'idempotency-key': idempotencyKey },
     });
-    return { transaction: response.body, replayed: response.status === 200 };
+    return { transaction: response.body, replayed: response.headers.get('idempotent-replayed') === 'true', pending: response.status === 202 };
   }
 
   async list(query: HistoryQuery, ctx: CallContext): Promise<TransactionPage> {

@@ -1,22 +1,64 @@
 /**
- * `npm run browser:install`: makes sure the e2e layer has a Chromium. Uses Debian's package (the only
- * browser source reachable here: Playwright's own download is not); as root it installs it with apt-get,
- * otherwise it prints the command to run. Nothing happens when /usr/bin/chromium (or E2E_CHROMIUM_PATH) exists.
+ * The e2e layer's browser. `npm test` calls `ensureBrowser()` before the e2e layer, so a fresh clone needs no
+ * separate step; `npm run browser:install` does the same on its own. It uses Debian's Chromium (the only browser
+ * source reachable here: Playwright's own download is not) and installs it with apt-get when missing — which needs
+ * root and apt-get; when either is missing it says exactly what to run instead. Nothing happens when
+ * /usr/bin/chromium (or E2E_CHROMIUM_PATH) exists, or when E2E_CHROMIUM_PATH is set empty (Playwright's own browser).
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const path = process.env.E2E_CHROMIUM_PATH || '/usr/bin/chromium';
-if (existsSync(path)) {
-  console.log(`browser: ${path} is there`);
-  process.exit(0);
+export interface BrowserCheck {
+  ok: boolean;
+  message: string;
 }
-if (process.getuid?.() !== 0) {
-  console.error('browser: no Chromium found. Run as root: apt-get update && apt-get install -y chromium (or set E2E_CHROMIUM_PATH).');
-  process.exit(1);
+
+/** What the machine offers, as `ensureBrowser` needs it (injected in tests). */
+export interface BrowserHost {
+  env: NodeJS.ProcessEnv;
+  exists(path: string): boolean;
+  isRoot(): boolean;
+  hasAptGet(): boolean;
+  /** Runs one apt-get command with its output shown; true when it exits 0. */
+  aptGet(args: string[]): boolean;
+  announce(message: string): void;
 }
-console.log('browser: installing Debian chromium with apt-get…');
-execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-console.log(`browser: ${existsSync(path) ? 'installed' : 'still missing'} at ${path}`);
-process.exit(existsSync(path) ? 0 : 1);
+
+const INSTALL = 'apt-get update && apt-get install -y chromium';
+
+export const realHost: BrowserHost = {
+  env: process.env,
+  exists: existsSync,
+  isRoot: () => process.getuid?.() === 0,
+  hasAptGet: () => spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0,
+  aptGet: (args) =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0,
+  announce: (message) => console.log(message),
+};
+
+/** Makes sure the e2e browser is there, installing Debian's Chromium when it can; never throws. */
+export function ensureBrowser(host: BrowserHost = realHost): BrowserCheck {
+  if (host.env.E2E_CHROMIUM_PATH === '') return { ok: true, message: "browser: E2E_CHROMIUM_PATH is empty: Playwright's own browser is used" };
+  const path = host.env.E2E_CHROMIUM_PATH || '/usr/bin/chromium';
+  if (host.exists(path)) return { ok: true, message: `browser: ${path} is there` };
+  if (host.env.E2E_CHROMIUM_PATH) {
+    return { ok: false, message: `browser: E2E_CHROMIUM_PATH=${path} does not exist. Point it at a Chromium binary, or unset it to use Debian's /usr/bin/chromium.` };
+  }
+  if (!host.hasAptGet()) {
+    return { ok: false, message: `browser: no Chromium at ${path} and no apt-get to install one (not Debian/Ubuntu). Install Chromium and set E2E_CHROMIUM_PATH=/path/to/chromium.` };
+  }
+  if (!host.isRoot()) {
+    return { ok: false, message: `browser: no Chromium at ${path}, and installing it needs root. Run as root: ${INSTALL} (or set E2E_CHROMIUM_PATH), then npm test again.` };
+  }
+  host.announce('browser: installing Debian chromium with apt-get (once)…');
+  const installed = host.aptGet(['update', '-qq']) && host.aptGet(['install', '-y', '-qq', 'chromium']) && host.exists(path);
+  return installed
+    ? { ok: true, message: `browser: installed at ${path}` }
+    : { ok: false, message: `browser: apt-get could not install chromium (see its output above); ${path} is still missing. Try: ${INSTALL}` };
+}
+
+if (import.meta.main) {
+  const check = ensureBrowser();
+  (check.ok ? console.log : console.error)(check.message);
+  process.exit(check.ok ? 0 : 1);
+}

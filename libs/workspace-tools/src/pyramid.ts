@@ -1,6 +1,7 @@
 /**
  * `npm run test:pyramid`: counts tests per layer from the runners' own listings — AVA's summaries of the unit
- * targets (through Nx, so a cached run costs nothing), the interactions in the committed pact files, and
+ * targets (through Nx, so a cached run costs nothing), the interactions in the committed pact files plus AVA's
+ * summaries of the `migrations` targets (drift check and upgrade tests on file-SQLite: integration), and
  * `playwright test --list` — prints counts, shares and the 70/20/10 targets side by side, and fails when a
  * share drifts out of its agreed bounds. The last line is the one-line summary.
  */
@@ -65,8 +66,9 @@ function run(command: string, args: string[]): string {
 
 async function main(): Promise<void> {
   const unit = countTests(run('nx', ['run-many', '-t', 'test', '--outputStyle=static'])).passed;
+  const migrations = countTests(run('nx', ['run-many', '-t', 'migrations', '--outputStyle=static'])).passed;
   const e2e = Number(/Total: (\d+) tests?/.exec(run('playwright', ['test', '--list', '-c', 'e2e/playwright.config.ts']))?.[1] ?? 0);
-  const lines = formatPyramid(pyramid([{ layer: 'unit', tests: unit }, { layer: 'integration', tests: countInteractions() }, { layer: 'e2e', tests: e2e }]));
+  const lines = formatPyramid(pyramid([{ layer: 'unit', tests: unit }, { layer: 'integration', tests: countInteractions() + migrations }, { layer: 'e2e', tests: e2e }]));
   for (const line of lines) console.log(line);
   process.exit(lines.at(-1)!.includes('FAIL') ? 1 : 0);
 }

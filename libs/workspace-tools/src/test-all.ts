@@ -1,25 +1,36 @@
 /**
  * `npm test`: the whole hybrid suite, layer by layer, through Nx (cached, parallel per project):
- * unit (AVA), integration (Pact consumers then providers, can-i-deploy), end-to-end (Playwright).
- * Prints a per-layer timing table and one closing summary line. Lint and types are `npm run check`;
- * performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract to run only some layers.
+ * unit (AVA), integration (Pact consumers then providers, can-i-deploy; the schema migrations' drift check and
+ * upgrade tests), resilience (partial failures on real processes), end-to-end (Playwright).
+ * Before the e2e layer it makes sure the browser is there (installing Debian's Chromium when it can, see
+ * install-browser.ts), so a fresh clone needs only `npm ci` and `npm test`. Every process it starts shares Node's
+ * compile cache (test-kit's compile-cache.ts). Prints a per-layer timing table and one closing summary line.
+ * Lint and types are `npm run check`; performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract
+ * to run only some layers; `npm run bench:suite` times the same layers.
  */
 import { spawn } from 'node:child_process';
+import { withCompileCache } from '@ledgerline/test-kit/compile-cache';
 import { REPO_ROOT } from './discover.ts';
+import { ensureBrowser } from './install-browser.ts';
 
-interface Layer {
+export interface Layer {
   name: string;
   command: string[];
+  /** Runs first; a layer whose check fails is reported failed with the check's message, without running. */
+  before?: () => { ok: boolean; message: string };
 }
 
-const LAYERS: Layer[] = [
+export const LAYERS: Layer[] = [
   { name: 'unit', command: ['nx', 'run-many', '-t', 'test', '--outputStyle=static'] },
   { name: 'contract', command: ['nx', 'run-many', '-t', 'contract', '--outputStyle=static'] },
   { name: 'can-i-deploy', command: ['node', 'libs/contract-kit/src/can-i-deploy.ts'] },
-  { name: 'e2e', command: ['nx', 'e2e', 'web', '--outputStyle=static'] },
+  { name: 'migrations', command: ['nx', 'run-many', '-t', 'migrations', '--outputStyle=static'] },
+  // Partial failures between services on real processes (pause, kill, restart): services/transaction/test/*.resilience.test.ts
+  { name: 'resilience', command: ['nx', 'run-many', '-t', 'resilience', '--outputStyle=static'] },
+  { name: 'e2e', command: ['nx', 'e2e', 'web', '--outputStyle=static'], before: ensureBrowser },
 ];
 
-interface Outcome {
+export interface Outcome {
   name: string;
   ok: boolean;
   seconds: number;
@@ -40,27 +51,38 @@ export function countTests(output: string): { passed: number; failed: number } {
   return { passed, failed };
 }
 
-function runLayer(layer: Layer): Promise<Outcome> {
+/** The layers LEDGERLINE_LAYERS names (all of them when unset). */
+export function selectedLayers(only = process.env.LEDGERLINE_LAYERS): Layer[] {
+  const names = only?.split(',').map((s) => s.trim());
+  return LAYERS.filter((l) => !names || names.includes(l.name));
+}
+
+/** Runs one layer from the repo root; its output goes to the terminal unless `quiet`, and is counted either way. */
+export function runLayer(layer: Layer, options: { quiet?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Outcome> {
   const started = performance.now();
+  const check = layer.before?.();
+  if (check) (check.ok ? console.log : console.error)(check.message);
+  if (check && !check.ok) return Promise.resolve({ name: layer.name, ok: false, seconds: 0, passed: 0, failed: 0 });
   return new Promise((resolve) => {
-    const child = spawn(layer.command[0], layer.command.slice(1), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
+    const env = withCompileCache({ ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env });
+    const child = spawn(layer.command[0], layer.command.slice(1), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const tee = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk.toString();
-      stream.write(chunk);
+      if (!options.quiet) stream.write(chunk);
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
     child.on('close', (code) => {
+      if (code !== 0 && options.quiet) process.stderr.write(output);
       resolve({ name: layer.name, ok: code === 0, seconds: (performance.now() - started) / 1000, ...countTests(output) });
     });
   });
 }
 
 async function main(): Promise<void> {
-  const only = process.env.LEDGERLINE_LAYERS?.split(',').map((s) => s.trim());
   const outcomes: Outcome[] = [];
-  for (const layer of LAYERS.filter((l) => !only || only.includes(l.name))) {
+  for (const layer of selectedLayers()) {
     console.log(`\n━━ ${layer.name}: ${layer.command.join(' ')}`);
     const outcome = await runLayer(layer);
     outcomes.push(outcome);

@@ -28,7 +28,7 @@ export interface BudgetFile {
 
 export interface BudgetViolation {
   scenario: string;
-  metric: 'rps' | 'p99' | 'errorRate' | 'cpu';
+  metric: 'rps' | 'p99' | 'errorRate' | 'cpu' | 'pendingTradesAtEnd';
   budget: number;
   actual: number;
   /** How far over budget, in percent of the budget (or in percentage points for error rate). */

@@ -93,6 +93,8 @@ function markdown(run: RunResults, baseline: RunResults | undefined): string {
     `Data: ${Object.entries(run.seeding.counts).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; seeded in ${run.seeding.seconds} s ` +
       `(${Object.entries(run.seeding.timings).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v} s`).join(', ')}). Whole run: ${run.totalSeconds} s.`,
     '',
+    `Pending trades left at the end: ${run.pendingTradesAtEnd ?? 'not measured'} (must be 0).`,
+    '',
     run.budgets.passed ? '**Budgets: all met.**' : `**Budgets broken (${run.budgets.violations.length}):**\n\n${run.budgets.violations.map((v) => `- ${v.message}`).join('\n')}`,
     '',
     '## Results',

@@ -44,6 +44,8 @@ export interface RunResults {
   /** Bare Koa route and a Koa + MikroORM primary-key read on file SQLite, same machine, same settings. */
   reference: ScenarioResult[];
   budgets: { passed: boolean; violations: BudgetViolation[] };
+  /** Trades left pending once the load stopped (after waiting for the reconciler); must be 0. */
+  pendingTradesAtEnd?: number;
   totalSeconds: number;
 }
 

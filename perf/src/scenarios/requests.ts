@@ -129,8 +129,9 @@ export function tradeRequest(check: Checker, kind: 'deposit' | 'buy', nextKey: (
       return { ...request, headers: { ...authHeaders(token(ctx), true), 'idempotency-key': nextKey() }, body: JSON.stringify(trade) };
     },
     onResponse: (status, body, ctx) => {
-      check.json<{ id: string; type: string; portfolioId: string; result: { cash: string } }>(`trade ${kind}`, status, body, (j) =>
-        status === 201 && typeof j.id === 'string' && j.type === ctx.tradeType && j.portfolioId === ctx.portfolioId && isMoney(j.result.cash));
+      // 201 completed: a 202 (pending: the portfolio service did not answer in time) counts as an error here.
+      check.json<{ id: string; type: string; portfolioId: string; status: string; result: { cash: string } }>(`trade ${kind}`, status, body, (j) =>
+        status === 201 && j.status === 'completed' && typeof j.id === 'string' && j.type === ctx.tradeType && j.portfolioId === ctx.portfolioId && isMoney(j.result.cash));
     },
   };
 }

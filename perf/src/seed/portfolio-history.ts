@@ -29,7 +29,13 @@ export interface TransactionRow extends Omit<TransactionInput, 'executedAt'> {
   requestHash: string;
   executedAt: Date;
   createdAt: Date;
+  /** Seeded history is settled: every transaction completed on its first attempt. */
+  status: 'completed';
   result: TransactionResult;
+  rejection: null;
+  attempts: number;
+  nextAttemptAt: null;
+  settledAt: Date;
 }
 
 export interface AppliedTradeRow {
@@ -152,7 +158,7 @@ export function buildPortfolioHistory(faker: Faker, plan: PortfolioPlan, prices:
     transactions.push({
       id, userId: plan.userId, portfolioId: input.portfolioId, idempotencyKey, requestHash: requestHash(input), type: input.type, symbol: input.symbol,
       quantity: input.quantity, price: input.price, amount: input.amount, fees: input.fees, executedAt: at, createdAt: recordedAt,
-      result: { cash, holding: touched, realizedPnl },
+      status: 'completed', result: { cash, holding: touched, realizedPnl }, rejection: null, attempts: 1, nextAttemptAt: null, settledAt: recordedAt,
     });
     appliedTrades.push({
       transactionId: id, portfolioId: plan.portfolioId, type: input.type, executedAt: at, appliedAt: new Date(recordedAt.getTime() - 20),

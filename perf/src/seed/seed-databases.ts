@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Faker } from '@faker-js/faker';
 import type { Em, Orm } from '@ledgerline/db-kit';
-import { createTestFileOrm } from '@ledgerline/test-kit';
-import { authEntities } from '@ledgerline/auth';
-import { portfolioEntities, seedInstruments, SUPPORTED_CURRENCIES } from '@ledgerline/portfolio';
-import { Transaction, transactionEntities } from '@ledgerline/transaction';
+import { createMigratedFileOrm } from '@ledgerline/test-kit';
+import { authMigrations } from '@ledgerline/auth';
+import { portfolioMigrations, seedInstruments, SUPPORTED_CURRENCIES } from '@ledgerline/portfolio';
+import { Transaction, transactionMigrations } from '@ledgerline/transaction';
 import { Portfolio } from '../../../services/portfolio/src/portfolios/portfolio.entity.ts';
 import { Holding } from '../../../services/portfolio/src/holdings/holding.entity.ts';
 import { Instrument } from '../../../services/portfolio/src/instruments/instrument.entity.ts';
@@ -84,12 +84,13 @@ export async function seedDatabases(options: SeedOptions): Promise<SeedManifest>
 
   const orms: Orm[] = [];
   try {
-    const open = async (entities: Parameters<typeof createTestFileOrm>[0], name: string) => {
-      const orm = await createTestFileOrm(entities, join(options.dir, `${name}.sqlite`));
+    // Built by the services' migrations, as their main.ts builds a database: the system is started on these files.
+    const open = async (migrations: Parameters<typeof createMigratedFileOrm>[0], name: string) => {
+      const orm = await createMigratedFileOrm(migrations, join(options.dir, `${name}.sqlite`));
       orms.push(orm);
       return orm;
     };
-    const [auth, portfolio, transaction] = [await open(authEntities, 'auth'), await open(portfolioEntities, 'portfolio'), await open(transactionEntities, 'transaction')];
+    const [auth, portfolio, transaction] = [await open(authMigrations, 'auth'), await open(portfolioMigrations, 'portfolio'), await open(transactionMigrations, 'transaction')];
 
     // Instruments: the service's universe plus a long tail, prices walking over five years.
     let t = performance.now();

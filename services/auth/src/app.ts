@@ -1,13 +1,12 @@
 import type Koa from 'koa';
 import { checkDatabase, requestEntityManager } from '@ledgerline/db-kit';
 import { createBaseApp, healthRoutes } from '@ledgerline/http-kit';
-import { localKeys, toJwks } from '@ledgerline/auth-tokens';
+import { localKeys, serveJwks, toJwks } from '@ledgerline/auth-tokens';
 import { DEFAULT_AUTH_SETTINGS, type AuthDeps } from './deps.ts';
 import { createPasswordHasher } from './passwords/password-hasher.ts';
 import { LoginThrottle } from './sessions/login-throttle.ts';
 import { sessionRoutes } from './sessions/session.routes.ts';
 import { userRoutes } from './users/user.routes.ts';
-import { jwksRoutes } from './http/jwks.routes.ts';
 
 /** The auth service's composition root: every collaborator is built here from explicit deps. */
 export function createApp(deps: AuthDeps): Koa {
@@ -26,7 +25,7 @@ export function createApp(deps: AuthDeps): Koa {
 
   const app = createBaseApp({ logger: deps.logger, bodyLimit: settings.bodyLimit });
   app.use(healthRoutes({ database: () => checkDatabase(deps.orm) }));
-  app.use(jwksRoutes(jwks).routes());
+  app.use(serveJwks(jwks));
   app.use(requestEntityManager(deps.orm));
   for (const router of [userRoutes({ hasher, keys, clock }), sessionRoutes({ hasher, throttle, tokens, clock })]) {
     app.use(router.routes());

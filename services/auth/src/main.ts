@@ -4,13 +4,14 @@ import { generateSigningKey, importSigningKey } from '@ledgerline/auth-tokens';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { authEntities } from './entities.ts';
+import { migrations } from '../migrations/index.ts';
 import { bootstrapAdmin } from './users/bootstrap-admin.ts';
 import { createPasswordHasher } from './passwords/password-hasher.ts';
 import { DEFAULT_AUTH_SETTINGS } from './deps.ts';
 
 const config = readConfig();
 const logger = createLogger({ name: 'auth', level: config.logLevel });
-const orm = await openOrm({ dbName: config.dbPath, entities: authEntities });
+const orm = await openOrm({ dbName: config.dbPath, entities: authEntities, migrations, logger });
 const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
 const status = await bootstrapAdmin(orm, createPasswordHasher(DEFAULT_AUTH_SETTINGS.scryptCost), new Date(), config.admin);
 if (status === 'created') logger.info({ email: config.admin.email }, 'admin account created');

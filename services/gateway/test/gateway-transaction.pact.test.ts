@@ -30,6 +30,8 @@ const recorded = (portfolioId: unknown) => ({
   fees: DECIMAL('1.00'),
   executedAt: ISO('2026-03-02T15:30:00.000Z'),
   createdAt: ISO('2026-03-02T15:30:01.000Z'),
+  status: 'completed',
+  rejection: nullValue(),
   result: like({ cash: DECIMAL('8999.00'), holding: like({ symbol: 'AAPL', quantity: DECIMAL('10'), averageCost: DECIMAL('100.1000'), realizedPnl: DECIMAL('0.00') }), realizedPnl: nullValue() }),
 });
 const portfolioFromState = fromProviderState('${portfolioId}', PORTFOLIO_ID);
@@ -83,15 +85,25 @@ test.serial('record: invalid input is a 422 naming the field', async (t) => {
     });
 });
 
-test.serial('record: the portfolio service being down is a 503 passed on', async (t) => {
+test.serial('record: while the portfolio service is down the deposit is stored pending, answered 202', async (t) => {
   await pact.addInteraction()
     .given('the portfolio service is down for a user with a portfolio')
     .uponReceiving('a deposit while the portfolio service is down')
     .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-4' }).jsonBody({ portfolioId: portfolioFromState, type: 'deposit', amount: '100.00' }))
-    .willRespondWith(503, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('portfolio_unavailable')))
+    .willRespondWith(202, (b) => b.headers({ ...JSON_TYPE, Location: regex(/^\/transactions\/\S+$/, `/transactions/${TX_ID}`) }).jsonBody({
+      id: string(TX_ID),
+      portfolioId: portfolioFromState,
+      type: 'deposit',
+      amount: DECIMAL('100.00'),
+      fees: DECIMAL('0.00'),
+      executedAt: ISO('2026-03-02T15:30:00.000Z'),
+      status: 'pending',
+      result: nullValue(),
+      rejection: nullValue(),
+    }))
     .executeTest(async (mock) => {
-      const error = await t.throwsAsync(new TransactionClient({ baseUrl: mock.url }).record({ portfolioId: PORTFOLIO_ID, type: 'deposit', amount: '100.00' }, 'key-4', { accessToken: 'a.b.c' }));
-      t.like(error, { status: 503, code: 'portfolio_unavailable' });
+      const recorded = await new TransactionClient({ baseUrl: mock.url }).record({ portfolioId: PORTFOLIO_ID, type: 'deposit', amount: '100.00' }, 'key-4', { accessToken: 'a.b.c' });
+      t.like(recorded, { pending: true, replayed: false, transaction: { status: 'pending', result: null } });
     });
 });
 

@@ -89,6 +89,12 @@ verifyPactsFor(test, {
       await record(portfolioId, { type: 'buy', symbol: 'BND', quantity: '20', price: '70.00', executedAt: '2026-03-02T10:00:00.000Z' });
       return { portfolioId };
     },
+    'a logged-in user has a portfolio and the portfolio service is down': async () => {
+      await loggedInUser();
+      const portfolioId = await portfolioNamed('Core');
+      await stack.portfolioDown();
+      return { portfolioId };
+    },
     'another user has a portfolio': async () => {
       await loggedInUser();
       const portfolioId = await portfolioNamed('Not yours');

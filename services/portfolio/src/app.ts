@@ -1,7 +1,7 @@
 import type Koa from 'koa';
 import { checkDatabase, requestEntityManager } from '@ledgerline/db-kit';
 import { createBaseApp, healthRoutes } from '@ledgerline/http-kit';
-import { requireIdentity } from '@ledgerline/auth-tokens';
+import { requireIdentity, requireOnBehalfOf, TRANSACTION_TO_PORTFOLIO } from '@ledgerline/auth-tokens';
 import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioDeps } from './deps.ts';
 import type { RouteDeps } from './http/route-deps.ts';
 import { holdingRoutes } from './holdings/holding.routes.ts';
@@ -14,7 +14,11 @@ import { tradeRoutes } from './trades/trade.routes.ts';
 export function createApp(deps: PortfolioDeps): Koa {
   const settings = { ...DEFAULT_PORTFOLIO_SETTINGS, ...deps.settings };
   const clock = deps.clock ?? (() => new Date());
-  const routeDeps: RouteDeps = { authenticated: requireIdentity(deps.keys, clock), clock };
+  const routeDeps: RouteDeps = {
+    authenticated: requireIdentity(deps.keys, clock),
+    internalCaller: requireOnBehalfOf(deps.internalKeys, TRANSACTION_TO_PORTFOLIO, clock),
+    clock,
+  };
 
   const app = createBaseApp({ logger: deps.logger, bodyLimit: settings.bodyLimit });
   app.use(healthRoutes({ database: () => checkDatabase(deps.orm) }));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { JsonWebKeySet } from '@ledgerline/auth-tokens';
 import { DEV_DATA_DIR } from '@ledgerline/db-kit';
 
 /**
@@ -12,5 +13,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPath: resolve(env.PORTFOLIO_DB_PATH ?? resolve(DEV_DATA_DIR, 'portfolio.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     authJwksUrl: env.AUTH_JWKS_URL ?? 'http://127.0.0.1:4001/.well-known/jwks.json',
+    /** Where the transaction service publishes the keys of its on-behalf-of tokens (the only tokens /internal/* accepts). */
+    transactionJwksUrl: env.TRANSACTION_JWKS_URL ?? 'http://127.0.0.1:4003/.well-known/jwks.json',
+    /** Or those public keys given directly (a JWKS as JSON), for deployments that provision them; wins over the URL. */
+    transactionJwks: env.TRANSACTION_JWKS ? (JSON.parse(env.TRANSACTION_JWKS) as JsonWebKeySet) : undefined,
   };
 }

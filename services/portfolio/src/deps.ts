@@ -15,6 +15,11 @@ export interface PortfolioDeps {
   logger: Logger;
   /** Public keys that verify access tokens: remoteKeys(AUTH_JWKS_URL) in main.ts, localKeys(issuer.jwks) in tests. */
   keys: KeyResolver;
+  /**
+   * The transaction service's public keys, which verify its on-behalf-of tokens: the only tokens /internal/* accepts
+   * (remoteKeys(TRANSACTION_JWKS_URL) or localKeys(TRANSACTION_JWKS) in main.ts, localKeys(...) in tests).
+   */
+  internalKeys: KeyResolver;
   settings?: Partial<PortfolioSettings>;
   clock?: () => Date;
 }

@@ -1,5 +1,6 @@
 export { createApp } from './app.ts';
 export { portfolioEntities } from './entities.ts';
+export { migrations as portfolioMigrations } from '../migrations/index.ts';
 export { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioDeps, type PortfolioSettings } from './deps.ts';
 export { seedInstruments } from './instruments/seed-instruments.ts';
 export { INSTRUMENT_UNIVERSE, type SeedInstrument } from './instruments/instrument-universe.ts';

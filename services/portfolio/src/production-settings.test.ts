@@ -12,7 +12,8 @@ const cooldown = () => new Promise((resolve) => setTimeout(resolve, 1100));
 
 test('production: tokens are checked against the served JWKS, across a key rotation; an unknown kid and an oversized body are refused', async (t) => {
   const served = await createServedIssuer(t);
-  const { http, clock } = await createTestApp(t, portfolioEntities, ({ orm, logger, clock }) => createApp({ orm, logger, clock: clock.now, keys: served.keys }));
+  const internal = await createServedIssuer(t); // the transaction service's JWKS, as main.ts reads it
+  const { http, clock } = await createTestApp(t, portfolioEntities, ({ orm, logger, clock }) => createApp({ orm, logger, clock: clock.now, keys: served.keys, internalKeys: internal.keys }));
   const before = await served.issuer.token({ now: clock.now() });
   t.is((await http.get('/portfolios').set('authorization', `Bearer ${before}`)).status, 200);
   t.is(served.jwks.fetches, 1);

@@ -1,12 +1,13 @@
 /**
  * Test support for the portfolio service's unit tests (imported only by *.test.ts files).
  * Each call builds the real app on its own fresh in-memory database, seeded through the service's own
- * seedInstruments, with a real token issuer whose JWKS the app verifies against (localKeys).
+ * seedInstruments, with a real token issuer whose JWKS the app verifies against (localKeys), and a real key of the
+ * transaction service whose on-behalf-of tokens the internal API verifies.
  */
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
-import type { Test } from 'supertest';
-import { localKeys, type Role } from '@ledgerline/auth-tokens';
+import type { Response } from 'supertest';
+import { generateSigningKey, localKeys, signOnBehalfOfToken, toJwks, TRANSACTION_TO_PORTFOLIO, type Role, type SigningKey } from '@ledgerline/auth-tokens';
 import { createTestApp, createTestTokenIssuer, uniqueEmail, type Teardown, type TestApp, type TestTokenIssuer } from '@ledgerline/test-kit';
 import { createApp } from './app.ts';
 import { portfolioEntities } from './entities.ts';
@@ -29,8 +30,12 @@ export interface PortfolioTestApp extends TestApp<Koa> {
   signIn(role?: Role): Promise<TestUser>;
   /** Creates a portfolio through the API (default caller unless `as` is given) and returns its body. */
   createPortfolio(body?: Record<string, unknown>, as?: TestUser): Promise<PortfolioView>;
-  /** POST /internal/portfolios/:id/trades; a fresh transactionId and executedAt unless given. */
-  trade(portfolioId: string, body: Record<string, unknown>, as?: TestUser): Test;
+  /** The transaction service's signing key: the internal API verifies its on-behalf-of tokens. */
+  transactionKey: SigningKey;
+  /** An on-behalf-of token of the transaction service for `userId`, valid at the test clock's time. */
+  serviceToken(userId: string): Promise<string>;
+  /** POST /internal/portfolios/:id/trades as the transaction service for `as`; a fresh transactionId and executedAt unless given. */
+  trade(portfolioId: string, body: Record<string, unknown>, as?: TestUser): Promise<Response>;
   /** Applies a trade and fails loudly unless it answers 200; returns the result. */
   applyOk(portfolioId: string, body: Record<string, unknown>, as?: TestUser): Promise<ApplyTradeResult>;
   /** Sets an instrument's price through the admin API. */
@@ -39,9 +44,11 @@ export interface PortfolioTestApp extends TestApp<Koa> {
 
 export async function createPortfolioTestApp(t: Teardown): Promise<PortfolioTestApp> {
   const issuer = await createTestTokenIssuer();
+  const transactionKey = await generateSigningKey();
   const base = await createTestApp(t, portfolioEntities, ({ orm, logger, clock }) =>
-    createApp({ orm, logger, clock: clock.now, keys: localKeys(issuer.jwks) }),
+    createApp({ orm, logger, clock: clock.now, keys: localKeys(issuer.jwks), internalKeys: localKeys(toJwks([transactionKey])) }),
   );
+  const serviceToken = (userId: string) => signOnBehalfOfToken(transactionKey, TRANSACTION_TO_PORTFOLIO, { userId, ttlSeconds: 60, now: base.clock.now() });
   await seedInstruments(base.orm.em.fork(), base.clock.now());
 
   const signIn = async (role: Role = 'user'): Promise<TestUser> => {
@@ -52,10 +59,10 @@ export async function createPortfolioTestApp(t: Teardown): Promise<PortfolioTest
   const user = await signIn();
   let admin: TestUser | undefined;
 
-  const trade: PortfolioTestApp['trade'] = (portfolioId, body, as = user) =>
+  const trade: PortfolioTestApp['trade'] = async (portfolioId, body, as = user) =>
     base.http
       .post(`/internal/portfolios/${portfolioId}/trades`)
-      .set('authorization', as.auth)
+      .set('authorization', `Bearer ${await serviceToken(as.userId)}`)
       .send({ transactionId: randomUUID(), executedAt: base.clock.now().toISOString(), ...body });
 
   return {
@@ -64,6 +71,8 @@ export async function createPortfolioTestApp(t: Teardown): Promise<PortfolioTest
     user,
     signIn,
     trade,
+    transactionKey,
+    serviceToken,
     async createPortfolio(body = {}, as = user) {
       const response = await base.http.post('/portfolios').set('authorization', as.auth).send({ name: 'Core', baseCurrency: 'USD', ...body });
       if (response.status !== 201) throw new Error(`create portfolio failed: ${response.status} ${JSON.stringify(response.body)}`);

@@ -12,7 +12,7 @@
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
-import { localKeys, type Role } from '@ledgerline/auth-tokens';
+import { generateSigningKey, localKeys, signOnBehalfOfToken, toJwks, TRANSACTION_TO_PORTFOLIO, type Role, type SigningKey } from '@ledgerline/auth-tokens';
 import type { Orm } from '@ledgerline/db-kit';
 import { createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
 import { serveProvider, verifyPactsFor } from '@ledgerline/contract-kit';
@@ -34,14 +34,19 @@ const CROSS_ENTITY = 'apply a buy of 5 at 130.00';
 
 let orm: Orm;
 let issuer: TestTokenIssuer;
+/** The transaction service's key: the internal API accepts only its on-behalf-of tokens. */
+let transactionKey: SigningKey;
 let app: Koa;
-/** The caller the interaction acts as: the request filter signs a fresh token for them. */
-let actor: { userId: string; role: Role } | undefined;
+/**
+ * The caller the interaction acts as: the request filter signs a fresh token for them — an access token for the
+ * public API, the transaction service's on-behalf-of token for /internal/* (unless `ownToken`: their access token).
+ */
+let actor: { userId: string; role: Role; ownToken?: boolean } | undefined;
 /** The portfolio and symbol the position state created, for the cross-entity read-back. */
 let subject: { portfolioId: string; ownerId: string; symbol: string } | undefined;
 
 function freshApp(): void {
-  app = createApp({ orm, logger: createTestLogger('portfolio'), keys: localKeys(issuer.jwks) });
+  app = createApp({ orm, logger: createTestLogger('portfolio'), keys: localKeys(issuer.jwks), internalKeys: localKeys(toJwks([transactionKey])) });
   actor = undefined;
   subject = undefined;
 }
@@ -71,6 +76,7 @@ verifyPactsFor(test, {
   async start(dbPath) {
     orm = await createTestFileOrm(portfolioEntities, dbPath);
     issuer = await createTestTokenIssuer();
+    transactionKey = await generateSigningKey();
     await seedInstruments(orm.em.fork(), new Date());
     freshApp();
     // Every request goes to the current app; a reset empties the database, re-seeds the instruments and builds a fresh app.
@@ -92,6 +98,11 @@ verifyPactsFor(test, {
     },
     'a user owns a portfolio': async (params) => {
       const portfolio = await ownedPortfolio(signIn(), params as { name: string; description: string; cash: string });
+      return { portfolioId: portfolio.id };
+    },
+    'a user owns a portfolio and calls with their own access token': async () => {
+      const portfolio = await ownedPortfolio(signIn());
+      actor = { ...actor!, ownToken: true };
       return { portfolioId: portfolio.id };
     },
     'another user owns a portfolio': async () => {
@@ -131,7 +142,11 @@ verifyPactsFor(test, {
   },
   requestFilter(req, _res, next) {
     if (req.headers.authorization && actor) {
-      issuer.token({ userId: actor.userId, role: actor.role }).then((token) => {
+      const internal = (req.url ?? '').startsWith('/internal/') && !actor.ownToken;
+      const token = internal
+        ? signOnBehalfOfToken(transactionKey, TRANSACTION_TO_PORTFOLIO, { userId: actor.userId, ttlSeconds: 60, now: new Date() })
+        : issuer.token({ userId: actor.userId, role: actor.role });
+      token.then((token) => {
         req.headers.authorization = `Bearer ${token}`;
         next();
       }, next);

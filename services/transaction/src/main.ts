@@ -1,20 +1,26 @@
 import { openOrm } from '@ledgerline/db-kit';
 import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
-import { remoteKeys } from '@ledgerline/auth-tokens';
+import { generateSigningKey, importSigningKey, remoteKeys } from '@ledgerline/auth-tokens';
 import { HttpPortfolioClient } from '@ledgerline/portfolio-client';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { transactionEntities } from './entities.ts';
+import { migrations } from '../migrations/index.ts';
 
 const config = readConfig();
 const logger = createLogger({ name: 'transaction', level: config.logLevel });
-const orm = await openOrm({ dbName: config.dbPath, entities: transactionEntities });
+const orm = await openOrm({ dbName: config.dbPath, entities: transactionEntities, migrations, logger });
+const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
 const app = createApp({
   orm,
   logger,
   keys: remoteKeys(config.jwksUrl),
+  signingKey,
   portfolio: new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs }),
+  settings: config.settings,
 });
 const server = await listen(app, config.port, config.host);
-announceListening(logger, server, { db: config.dbPath, portfolio: config.portfolioUrl });
-installGracefulShutdown(server, logger, [() => orm.close()]);
+announceListening(logger, server, { db: config.dbPath, portfolio: config.portfolioUrl, reconcileIntervalMs: config.settings.reconcileIntervalMs });
+// Pending transactions left by an outage or a crash are picked up now, then every reconcile interval.
+app.reconciler.start();
+installGracefulShutdown(server, logger, [() => app.reconciler.stop(), () => orm.close()]);

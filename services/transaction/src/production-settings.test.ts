@@ -4,6 +4,7 @@
  */
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
+import { generateSigningKey, localKeys, toJwks } from '@ledgerline/auth-tokens';
 import { createServedIssuer, createTestApp } from '@ledgerline/test-kit';
 import { createApp } from './app.ts';
 import { DEFAULT_TRANSACTION_SETTINGS } from './deps.ts';
@@ -12,8 +13,11 @@ import { FakePortfolioClient } from './testing.ts';
 
 test('production: tokens are checked against the served JWKS; executedAt may be ahead by the allowed skew, not a millisecond more', async (t) => {
   const served = await createServedIssuer(t);
-  const portfolio = new FakePortfolioClient();
-  const { http, clock } = await createTestApp(t, transactionEntities, ({ orm, logger, clock }) => createApp({ orm, logger, clock: clock.now, keys: served.keys, portfolio }));
+  const signingKey = await generateSigningKey();
+  let now = () => new Date();
+  const portfolio = new FakePortfolioClient(localKeys(toJwks([signingKey])), () => now());
+  const { http, clock } = await createTestApp(t, transactionEntities, ({ orm, logger, clock }) => createApp({ orm, logger, clock: clock.now, keys: served.keys, signingKey, portfolio }));
+  now = clock.now;
   const userId = randomUUID();
   const auth = `Bearer ${await served.issuer.token({ userId, now: clock.now() })}`;
   const portfolioId = portfolio.addPortfolio(userId, '100.00');

@@ -3,13 +3,12 @@
  * Each call builds the real app on its own fresh in-memory database, with real tokens and a fake portfolio.
  */
 import { randomUUID } from 'node:crypto';
-import type Koa from 'koa';
 import { Decimal } from 'decimal.js';
-import { localKeys } from '@ledgerline/auth-tokens';
+import { generateSigningKey, localKeys, toJwks, TRANSACTION_TO_PORTFOLIO, verifyOnBehalfOfToken, type KeyResolver, type SigningKey } from '@ledgerline/auth-tokens';
 import { AppError, conflict, notFound, type FieldError } from '@ledgerline/http-kit';
 import type { ApplyTradeRequest, ApplyTradeResult, CallContext, PortfolioClient, TradeHolding } from '@ledgerline/portfolio-client';
 import { createTestApp, createTestTokenIssuer, type Teardown, type TestApp, type TestTokenIssuer } from '@ledgerline/test-kit';
-import { createApp } from './app.ts';
+import { createApp, type TransactionApp } from './app.ts';
 import type { TransactionSettings } from './deps.ts';
 import { transactionEntities } from './entities.ts';
 import { money, quantity } from './shared/decimal.ts';
@@ -35,27 +34,40 @@ export type PlannedFailure =
 export const DEFAULT_SYMBOLS = ['AAPL', 'MSFT', 'VWRL', 'BRK.B', 'NESN'];
 
 /** The same errors HttpPortfolioClient throws when the real service is down or slow. */
-export const portfolioDown = () => new AppError(503, 'portfolio_unavailable', 'Service unavailable', { detail: 'The portfolio service is unavailable. Nothing was recorded; try again.' });
+export const portfolioDown = () => new AppError(503, 'portfolio_unavailable', 'Service unavailable', { detail: 'The portfolio service is unavailable.' });
 export const portfolioTimeout = () => new AppError(504, 'portfolio_timeout', 'Gateway timeout', { detail: 'The portfolio service did not answer within 3000 ms.' });
-
-/** The `sub` of an (already verified) access token: the fake's notion of "who is calling". */
-function subjectOf(accessToken: string): string {
-  const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string };
-  return payload.sub ?? '';
-}
 
 /**
  * An in-memory portfolio service with the agreed semantics (cash, holdings, average cost, realised P/L,
- * idempotency by transactionId, owner-only), which records every call and can be told to fail.
+ * idempotency by transactionId, owner-only, the status read), which records every call and can be told to fail.
+ * Like the real internal API it accepts only the transaction service's on-behalf-of tokens, verified against
+ * `serviceKeys` (the transaction app's own key), and acts for the token's user only.
  */
 export class FakePortfolioClient implements PortfolioClient {
+  /** Every apply, in order (replays included). */
   readonly calls: Array<{ request: ApplyTradeRequest; ctx: CallContext }> = [];
+  /** Every status read, in order. */
+  readonly statusCalls: Array<{ transactionId: string; ctx: CallContext }> = [];
   readonly symbols = new Set(DEFAULT_SYMBOLS);
   readonly #portfolios = new Map<string, FakePortfolio>();
   readonly #applied = new Map<string, ApplyTradeResult>();
   readonly #planned: PlannedFailure[] = [];
   readonly #waiters: Array<{ calls: number; resolve: () => void }> = [];
+  readonly #statusWaiters: Array<{ calls: number; resolve: () => void }> = [];
   #gate: Promise<void> | undefined;
+  readonly #serviceKeys: KeyResolver;
+  readonly #clock: () => Date;
+
+  /** `clock`: the time tokens are checked at (the app's clock). */
+  constructor(serviceKeys: KeyResolver, clock: () => Date = () => new Date()) {
+    this.#serviceKeys = serviceKeys;
+    this.#clock = clock;
+  }
+
+  /** The user the call is made for: a verified on-behalf-of token of the transaction service, else 401. */
+  async #caller(ctx: CallContext): Promise<string> {
+    return (await verifyOnBehalfOfToken(ctx.accessToken, this.#serviceKeys, TRANSACTION_TO_PORTFOLIO, this.#clock)).userId;
+  }
 
   /** Opens a portfolio for a user with some cash; returns its id. */
   addPortfolio(ownerId: string, cash = '0.00'): string {
@@ -64,7 +76,7 @@ export class FakePortfolioClient implements PortfolioClient {
     return id;
   }
 
-  /** The next call fails as planned (calls queue up in order). */
+  /** The next call (an apply or a status read) fails as planned (plans queue up in order). */
   failNext(failure: PlannedFailure): void {
     this.#planned.push(failure);
   }
@@ -79,6 +91,12 @@ export class FakePortfolioClient implements PortfolioClient {
       this.#gate = undefined;
       release();
     };
+  }
+
+  /** Resolves once `count` status reads have arrived. */
+  whenStatusAsked(count: number): Promise<void> {
+    if (this.statusCalls.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#statusWaiters.push({ calls: count, resolve }));
   }
 
   /** Resolves once `count` calls have arrived. */
@@ -98,21 +116,42 @@ export class FakePortfolioClient implements PortfolioClient {
 
   async applyTrade(request: ApplyTradeRequest, ctx: CallContext): Promise<ApplyTradeResult> {
     this.calls.push({ request: { ...request }, ctx: { ...ctx } });
-    for (const waiter of this.#waiters.filter((w) => w.calls <= this.calls.length)) waiter.resolve();
+    const userId = await this.#arrive(this.#waiters, this.calls.length, ctx);
+    // a timeout with afterApply: applied, but the answer never arrived
+    await this.#failAsPlanned((failure) => (failure.afterApply ? this.#apply(request, userId) : undefined));
+    return this.#apply(request, userId);
+  }
+
+  async tradeStatus(transactionId: string, ctx: CallContext): Promise<ApplyTradeResult | null> {
+    this.statusCalls.push({ transactionId, ctx: { ...ctx } });
+    const userId = await this.#arrive(this.#statusWaiters, this.statusCalls.length, ctx);
+    await this.#failAsPlanned();
+    const applied = this.#applied.get(transactionId);
+    if (!applied || this.#portfolios.get(applied.portfolioId)?.ownerId !== userId) return null;
+    return { ...applied, applied: false };
+  }
+
+  /** A call arrived: wake whoever waits for it, wait while held, then check who it is for. */
+  async #arrive(waiters: Array<{ calls: number; resolve: () => void }>, count: number, ctx: CallContext): Promise<string> {
+    for (const waiter of waiters.filter((w) => w.calls <= count)) waiter.resolve();
     if (this.#gate) await this.#gate;
+    return this.#caller(ctx);
+  }
+
+  /** Throws the next planned failure, if any (`beforeTimeout` runs first for a timeout). */
+  async #failAsPlanned(beforeTimeout?: (failure: { afterApply?: boolean }) => Promise<unknown> | undefined): Promise<void> {
     const failure = this.#planned.shift();
     if (failure?.kind === 'refuse') throw failure.error;
     if (failure?.kind === 'down') throw portfolioDown();
     if (failure?.kind === 'timeout') {
-      if (failure.afterApply) await this.#apply(request, ctx); // applied, but the answer never arrived
+      await beforeTimeout?.(failure);
       throw portfolioTimeout();
     }
-    return this.#apply(request, ctx);
   }
 
-  async #apply(request: ApplyTradeRequest, ctx: CallContext): Promise<ApplyTradeResult> {
+  async #apply(request: ApplyTradeRequest, userId: string): Promise<ApplyTradeResult> {
     const portfolio = this.#portfolios.get(request.portfolioId);
-    if (!portfolio || portfolio.ownerId !== subjectOf(ctx.accessToken)) throw notFound('Portfolio');
+    if (!portfolio || portfolio.ownerId !== userId) throw notFound('Portfolio');
     const before = this.#applied.get(request.transactionId);
     if (before) {
       if (before.portfolioId !== request.portfolioId) throw conflict('transaction_id_conflict', 'This transaction id was applied to another portfolio.');
@@ -200,24 +239,29 @@ export interface TestUser {
   auth: string;
 }
 
-export interface TransactionTestApp extends TestApp<Koa> {
+export interface TransactionTestApp extends TestApp<TransactionApp> {
   portfolio: FakePortfolioClient;
+  /** The transaction service's own key (signs its on-behalf-of tokens). */
+  signingKey: SigningKey;
   issuer: TestTokenIssuer;
   /** A new user with a real access token (signed with the test key, valid at the test clock's time). */
   signIn(): Promise<TestUser>;
   /** A new user who owns one portfolio in the fake with `cash`. */
   signInWithPortfolio(cash?: string): Promise<TestUser & { portfolioId: string }>;
   /** POST /transactions as `user`, with an Idempotency-Key when one is given. */
-  record(user: TestUser, body: Record<string, unknown>, idempotencyKey?: string): ReturnType<ReturnType<TestApp<Koa>['http']['post']>['send']>;
+  record(user: TestUser, body: Record<string, unknown>, idempotencyKey?: string): ReturnType<ReturnType<TestApp<TransactionApp>['http']['post']>['send']>;
 }
 
 /** The real transaction app on a fresh in-memory database, with a fake portfolio client. */
 export async function createTransactionTestApp(t: Teardown, settings: Partial<TransactionSettings> = {}): Promise<TransactionTestApp> {
   const issuer = await createTestTokenIssuer();
-  const portfolio = new FakePortfolioClient();
+  const signingKey = await generateSigningKey();
+  let now = () => new Date();
+  const portfolio = new FakePortfolioClient(localKeys(toJwks([signingKey])), () => now());
   const base = await createTestApp(t, transactionEntities, ({ orm, logger, clock }) =>
-    createApp({ orm, logger, clock: clock.now, keys: localKeys(issuer.jwks), portfolio, settings }),
+    createApp({ orm, logger, clock: clock.now, keys: localKeys(issuer.jwks), signingKey, portfolio, settings }),
   );
+  now = base.clock.now;
   const signIn = async (): Promise<TestUser> => {
     const userId = randomUUID();
     const accessToken = await issuer.token({ userId, now: base.clock.now() });
@@ -226,6 +270,7 @@ export async function createTransactionTestApp(t: Teardown, settings: Partial<Tr
   return {
     ...base,
     portfolio,
+    signingKey,
     issuer,
     signIn,
     async signInWithPortfolio(cash = '10000.00') {

@@ -7,26 +7,29 @@
 import test from 'ava';
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
-import { localKeys } from '@ledgerline/auth-tokens';
+import { generateSigningKey, localKeys, toJwks, type SigningKey } from '@ledgerline/auth-tokens';
 import type { Orm } from '@ledgerline/db-kit';
 import { createTestFileOrm, createTestLogger, createTestTokenIssuer, type TestTokenIssuer } from '@ledgerline/test-kit';
 import { serveProvider, verifyPactsFor } from '@ledgerline/contract-kit';
 import { createApp } from '../src/app.ts';
 import { transactionEntities } from '../src/entities.ts';
+import { DEFAULT_TRANSACTION_SETTINGS } from '../src/deps.ts';
+import { serviceTokens } from '../src/service-identity/on-behalf-of.ts';
 import { FakePortfolioClient } from '../src/testing.ts';
 import { recordTransaction } from '../src/transactions/record-transaction.ts';
 import { parseTransactionInput } from '../src/transactions/transaction-input.ts';
 
 let orm: Orm;
 let issuer: TestTokenIssuer;
+let signingKey: SigningKey;
 let portfolio: FakePortfolioClient;
 let app: Koa;
 /** The user the interaction acts as: the request filter signs a fresh token for them. */
 let actor: string | undefined;
 
 function freshApp(): void {
-  portfolio = new FakePortfolioClient();
-  app = createApp({ orm, logger: createTestLogger('transaction'), keys: localKeys(issuer.jwks), portfolio });
+  portfolio = new FakePortfolioClient(localKeys(toJwks([signingKey])));
+  app = createApp({ orm, logger: createTestLogger('transaction'), keys: localKeys(issuer.jwks), signingKey, portfolio });
   actor = undefined;
 }
 
@@ -36,9 +39,11 @@ async function userWithPortfolio(cash: string) {
 }
 
 async function recordBuy(userId: string, portfolioId: string, key: string, executedAt = '2026-03-02T15:30:00.000Z') {
-  const accessToken = await issuer.token({ userId });
   const input = parseTransactionInput({ portfolioId, type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '1.00', executedAt }, new Date(), 60_000);
-  return (await recordTransaction(orm.em.fork(), portfolio, { userId, accessToken }, key, input, new Date())).transaction;
+  const clock = () => new Date();
+  const { retryBackoffMs: backoffMs, retryMaxBackoffMs: maxBackoffMs, claimLeaseMs: leaseMs } = DEFAULT_TRANSACTION_SETTINGS;
+  const send = { portfolio, tokens: serviceTokens(signingKey, clock, 60), clock, retry: { backoffMs, maxBackoffMs, leaseMs } };
+  return (await recordTransaction(orm.em.fork(), send, { userId }, key, input)).transaction;
 }
 
 verifyPactsFor(test, {
@@ -46,6 +51,7 @@ verifyPactsFor(test, {
   async start(dbPath) {
     orm = await createTestFileOrm(transactionEntities, dbPath);
     issuer = await createTestTokenIssuer();
+    signingKey = await generateSigningKey();
     freshApp();
     // Every request goes to the current app; a reset empties the database and builds a fresh app.
     return serveProvider({ orm, app: () => app, rebuild: freshApp });

@@ -1,7 +1,9 @@
 /**
  * Consumer contract: the transaction service's HttpPortfolioClient against the portfolio service's internal
- * trade endpoint (POST /internal/portfolios/:portfolioId/trades). Drives the real client against the Pact
- * mock server; writes contracts/transaction-portfolio.json.
+ * trade API (POST /internal/portfolios/:portfolioId/trades, GET /internal/trades/:transactionId). Drives the real
+ * client against the Pact mock server; writes contracts/transaction-portfolio.json. The Authorization header is the
+ * transaction service's on-behalf-of token for the state's user (the provider signs a fresh one per request); an
+ * end user's own access token is refused.
  *
  * The cross-entity effect (a trade recorded here changes a holding the portfolio service owns) is proved in
  * two steps, both inside the portfolio provider's verification run (services/portfolio/test/provider.pact.test.ts):
@@ -33,6 +35,7 @@ const problem = (code: string, status: number) => ({ code, title: string('Title'
 
 const portfolioFromState = fromProviderState('${portfolioId}', PORTFOLIO_ID);
 const tradesPath = fromProviderState('/internal/portfolios/${portfolioId}/trades', `/internal/portfolios/${PORTFOLIO_ID}/trades`);
+const NEVER_APPLIED = '5e6f7a8b-9c0d-8e1f-a2b3-c4d5e6f7a8b9';
 const executedAt = '2026-03-02T15:30:00.000Z';
 const call = { accessToken: 'a.b.c', requestId: 'req-1' };
 const client = (url: string) => new HttpPortfolioClient({ baseUrl: url });
@@ -182,5 +185,40 @@ test.serial('an invalid token: 401', async (t) => {
     .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('invalid_token', 401)))
     .executeTest(async (mock) => {
       t.like(await t.throwsAsync(client(mock.url).applyTrade(request, { ...call, accessToken: 'not-a-token' })), { status: 401, code: 'invalid_token' });
+    });
+});
+
+test.serial('status read: an applied id answers its stored result (applied false), changing nothing', async (t) => {
+  await pact.addInteraction()
+    .given('a deposit has been applied to a user’s portfolio', { transactionId: TX_ID, amount: '500.00' })
+    .uponReceiving('a status read of an applied transaction id')
+    .withRequest('GET', `/internal/trades/${TX_ID}`, (b) => b.headers(HEADERS))
+    // the stored result of the deposit: 0.00 + 500.00 = 500.00
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({ applied: false, cash: '500.00', holding: null, realizedPnl: null })))
+    .executeTest(async (mock) => {
+      t.like(await client(mock.url).tradeStatus(TX_ID, call), { transactionId: TX_ID, applied: false, cash: '500.00' });
+    });
+});
+
+test.serial('status read: an id never applied is a 404 trade_not_applied (null to the client)', async (t) => {
+  await pact.addInteraction()
+    .given('a user owns a portfolio', { name: 'Core', description: 'Long term', cash: '0.00' })
+    .uponReceiving('a status read of a transaction id never applied')
+    .withRequest('GET', `/internal/trades/${NEVER_APPLIED}`, (b) => b.headers(HEADERS))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('trade_not_applied', 404)))
+    .executeTest(async (mock) => {
+      t.is(await client(mock.url).tradeStatus(NEVER_APPLIED, call), null);
+    });
+});
+
+test.serial('an end user\'s own access token is refused: 401', async (t) => {
+  const { request, body } = trade({ type: 'deposit', amount: '500.00' });
+  await pact.addInteraction()
+    .given('a user owns a portfolio and calls with their own access token')
+    .uponReceiving('apply a deposit with the user\'s access token instead of a service token')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('invalid_token', 401)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).applyTrade(request, call)), { status: 401, code: 'invalid_token' });
     });
 });

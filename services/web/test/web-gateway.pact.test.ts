@@ -219,10 +219,26 @@ test.serial('trade: a buy is recorded with the Idempotency-Key of the submission
     .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody({
       id: ID('0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b'), portfolioId: portfolioFromState, type: 'buy', symbol: 'MSFT', quantity: '2', price: DECIMAL('400.00'),
       amount: nullValue(), fees: DECIMAL('0.00'), executedAt: ISO('2026-03-02T00:00:00.000Z'), createdAt: ISO('2026-03-02T10:00:00.000Z'),
+      status: 'completed',
       result: { cash: '6300.00', holding: like({ symbol: 'MSFT', quantity: '2', averageCost: '400.0000' }), realizedPnl: nullValue() },
     }))
     .executeTest(async (mock) => {
-      t.is((await signedIn(mock.url).recordTransaction(buy, 'submission-1')).symbol, 'MSFT');
+      t.like(await signedIn(mock.url).recordTransaction(buy, 'submission-1'), { symbol: 'MSFT', status: 'completed' });
+    });
+});
+
+test.serial('trade: while the portfolio service is down the deposit is accepted as pending (202), without a result yet', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit' as const, amount: '250.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio and the portfolio service is down')
+    .uponReceiving('a deposit from the trade form while the portfolio service is down')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-3' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(202, (b) => b.headers(JSON_TYPE).jsonBody({
+      id: ID('0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b'), portfolioId: portfolioFromState, type: 'deposit', amount: DECIMAL('250.00'),
+      executedAt: ISO('2026-03-02T10:00:00.000Z'), status: 'pending', result: nullValue(),
+    }))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).recordTransaction(deposit, 'submission-3'), { type: 'deposit', status: 'pending', result: null });
     });
 });
 
@@ -246,7 +262,7 @@ test.serial('history: one page of a portfolio’s transactions, filtered by type
     .withRequest('GET', '/api/v1/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState, type: 'buy', limit: '1' }))
     .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({
       items: eachLike({ id: ID('0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b'), portfolioId: portfolioFromState, type: 'buy', symbol: string('BND'), quantity: DECIMAL('20'),
-        price: DECIMAL('70.00'), fees: DECIMAL('0.00'), executedAt: ISO('2026-03-02T00:00:00.000Z') }),
+        price: DECIMAL('70.00'), fees: DECIMAL('0.00'), executedAt: ISO('2026-03-02T00:00:00.000Z'), status: regex(/^(completed|pending)$/, 'completed') }),
       nextCursor: string('eyJ0IjoxfQ'),
     }))
     .executeTest(async (mock) => {

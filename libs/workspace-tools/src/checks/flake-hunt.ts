@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { withCompileCache } from '@ledgerline/test-kit/compile-cache';
 import { REPO_ROOT } from '../discover.ts';
 import { findTempLeftovers, listTempEntries } from './no-temp-leftovers.ts';
 import { formatViolation } from './violation.ts';
@@ -18,7 +19,8 @@ export const LAYERS: readonly Layer[] = ['unit', 'contract', 'e2e'];
 /** The command each layer runs (through npx, from the repo root), always bypassing the Nx cache. */
 export const LAYER_COMMANDS: Record<Layer, string[]> = {
   unit: ['nx', 'run-many', '-t', 'test', '--skip-nx-cache', '--outputStyle=static'],
-  contract: ['nx', 'run-many', '-t', 'contract', '--skip-nx-cache', '--outputStyle=static'],
+  // The integration layer: the Pact contracts and the schema migrations' drift check and upgrade tests.
+  contract: ['nx', 'run-many', '-t', 'contract,migrations', '--skip-nx-cache', '--outputStyle=static'],
   e2e: ['nx', 'e2e', 'web', '--skip-nx-cache', '--outputStyle=static'],
 };
 
@@ -102,7 +104,7 @@ export function layersFor(name: string): Layer[] {
 
 function runCommand(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NX_TUI: 'false', PACT_DO_NOT_TRACK: 'true' } });
+    const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: withCompileCache({ ...process.env, NX_TUI: 'false', PACT_DO_NOT_TRACK: 'true' }) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

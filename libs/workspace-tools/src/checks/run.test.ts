@@ -14,20 +14,21 @@ const broken = {
   'libs/db-kit/src/user.ts': ["export const User = defineEntity({ name: 'User', properties: {} });"],
   'services/portfolio/src/owner.ts': ["import { User } from '@ledgerline/auth';"],
   'services/portfolio/src/orm.ts': ['export const orm = await openOrm({});'],
+  'libs/db-kit/src/open-orm.ts': ['await orm.schema.update();'],
 };
 
 test('every repo check runs, and the report ends with the summary line', (t) => {
   const result = runGuardrails(fixtureTree(t, broken));
-  t.is(result.checks, 4);
+  t.is(result.checks, 5);
   t.deepEqual(result.violations.map((v) => v.rule).sort(), Object.keys(REPO_CHECKS).sort());
   const lines = formatGuardrails(result);
-  t.is(lines.at(-1), 'guardrails: 4 checks, 4 violations');
+  t.is(lines.at(-1), 'guardrails: 5 checks, 5 violations');
   t.true(lines.includes("services/portfolio/src/orm.ts:1 no-module-level-instances — 'orm' holds openOrm() at module scope: build it in the composition root (createApp(deps) / main.ts) or per request (ctx.state.em)"));
 });
 
-test('with a temp listing from before the run, leftovers are a fifth check', (t) => {
+test('with a temp listing from before the run, leftovers are a sixth check', (t) => {
   const result = runGuardrails(fixtureTree(t, { 'libs/x/src/ok.ts': 'export const ok = 1;' }), { tempBefore: ['ledgerline-a'], tempAfter: ['ledgerline-a', 'ledgerline-b'] });
-  t.is(result.checks, 5);
+  t.is(result.checks, 6);
   t.deepEqual(result.violations.map((v) => v.rule), ['no-temp-leftovers']);
 });
 
@@ -35,11 +36,11 @@ test('the CLI prints one line per violation and exits non-zero; a clean tree exi
   const bad = spawnSync(process.execPath, [RUN, '--root', fixtureTree(t, broken)], { encoding: 'utf8' });
   t.is(bad.status, 1, bad.stderr);
   const lines = bad.stdout.trim().split('\n');
-  t.is(lines.length, 5);
+  t.is(lines.length, 6);
   t.regex(lines[0], /^\S+:\d+ [a-z-]+ — /);
-  t.is(lines.at(-1), 'guardrails: 4 checks, 4 violations');
+  t.is(lines.at(-1), 'guardrails: 5 checks, 5 violations');
 
   const good = spawnSync(process.execPath, [RUN, '--root', fixtureTree(t, { 'services/auth/src/app.ts': 'export const ok = 1;' })], { encoding: 'utf8' });
   t.is(good.status, 0, good.stderr);
-  t.is(good.stdout.trim(), 'guardrails: 4 checks, 0 violations');
+  t.is(good.stdout.trim(), 'guardrails: 5 checks, 0 violations');
 });

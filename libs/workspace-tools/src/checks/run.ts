@@ -13,6 +13,7 @@ import { checkNoCrossServiceImports } from './no-cross-service-imports.ts';
 import { checkNoDevDataInTests } from './no-dev-data-in-tests.ts';
 import { checkNoModuleLevelInstances } from './no-module-level-instances.ts';
 import { checkOneEntityPerTable } from './one-entity-per-table.ts';
+import { checkMigratedSchema } from './migrated-schema.ts';
 import { findTempLeftovers, listTempEntries } from './no-temp-leftovers.ts';
 import { formatViolation, sortViolations, type Check, type Violation } from './violation.ts';
 
@@ -22,6 +23,7 @@ export const REPO_CHECKS: Record<string, Check> = {
   'one-entity-per-table': checkOneEntityPerTable,
   'no-cross-service-imports': checkNoCrossServiceImports,
   'no-module-level-instances': checkNoModuleLevelInstances,
+  'migrated-schema': checkMigratedSchema,
 };
 
 export interface GuardrailResult {

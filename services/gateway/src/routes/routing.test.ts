@@ -63,19 +63,40 @@ test('internal endpoints and unknown paths are not reachable through the gateway
   t.is(upstreams.portfolio.seen.length, 0);
 });
 
-test('recording a transaction forwards the Idempotency-Key and reports a replay as 200', async (t) => {
+test('recording a transaction forwards the Idempotency-Key, reports a replay as 200 and passes a pending 202 through', async (t) => {
   const { http, upstreams, bearer } = await createGatewayTestApp(t);
   let calls = 0;
+  const deposit = { id: 't-1', portfolioId: 'p-1', type: 'deposit', amount: '100.00', executedAt: '2026-01-01T00:00:00.000Z' };
   upstreams.transaction.on('POST /transactions', (ctx) => {
     calls += 1;
-    ctx.status = calls === 1 ? 201 : 200;
-    ctx.body = { id: 't-1', portfolioId: 'p-1', type: 'deposit', amount: '100.00', executedAt: '2026-01-01T00:00:00.000Z' };
+    ctx.status = [201, 200, 202, 202][calls - 1];
+    if (calls === 2 || calls === 4) ctx.set('idempotent-replayed', 'true');
+    ctx.body = calls <= 2 ? { ...deposit, status: 'completed' } : { ...deposit, id: 't-2', status: 'pending', result: null };
   });
   const auth = await bearer();
-  const first = await http.post('/api/v1/transactions').set('authorization', auth).set('idempotency-key', 'k-1').send({ portfolioId: 'p-1', type: 'deposit', amount: '100.00' });
+  const send = (key: string) => http.post('/api/v1/transactions').set('authorization', auth).set('idempotency-key', key).send({ portfolioId: 'p-1', type: 'deposit', amount: '100.00' });
+  const first = await send('k-1');
   t.is(first.status, 201);
-  const again = await http.post('/api/v1/transactions').set('authorization', auth).set('idempotency-key', 'k-1').send({ portfolioId: 'p-1', type: 'deposit', amount: '100.00' });
+  t.is(first.headers.location, '/api/v1/transactions/t-1');
+  const again = await send('k-1');
   t.is(again.status, 200);
   t.is(again.headers['idempotent-replayed'], 'true');
   t.is(upstreams.transaction.seen.at(-1)!.headers['idempotency-key'], 'k-1');
+  const pending = await send('k-2');
+  t.is(pending.status, 202);
+  t.like(pending.body, { id: 't-2', status: 'pending', result: null });
+  t.false('idempotent-replayed' in pending.headers);
+  const pendingAgain = await send('k-2');
+  t.is(pendingAgain.status, 202);
+  t.is(pendingAgain.headers['idempotent-replayed'], 'true');
+});
+
+test('the history status filter is passed on', async (t) => {
+  const { http, upstreams, bearer } = await createGatewayTestApp(t);
+  upstreams.transaction.on('GET /transactions', (ctx) => {
+    ctx.body = { items: [], nextCursor: null };
+  });
+  const response = await http.get('/api/v1/transactions?status=pending,rejected&type=buy').set('authorization', await bearer());
+  t.is(response.status, 200);
+  t.deepEqual(upstreams.transaction.seen.at(-1)!.query, { status: 'pending,rejected', type: 'buy' });
 });

@@ -3,7 +3,7 @@ import type { Middleware } from 'koa';
 import type { HistoryQuery, RecordTransactionRequest, TransactionClient } from '@ledgerline/transaction-client';
 import { callContext } from '../http/call-context.ts';
 
-const HISTORY_PARAMS = ['portfolioId', 'symbol', 'type', 'from', 'to', 'cursor', 'limit'] as const;
+const HISTORY_PARAMS = ['portfolioId', 'symbol', 'type', 'status', 'from', 'to', 'cursor', 'limit'] as const;
 
 /** /api/v1/transactions/*: all need a verified token; the Idempotency-Key header travels on. */
 export function transactionRoutes(transactions: TransactionClient, authenticated: Middleware) {
@@ -11,9 +11,11 @@ export function transactionRoutes(transactions: TransactionClient, authenticated
   router.use(authenticated);
   router.post('/', async (ctx) => {
     const key = ctx.get('idempotency-key') || undefined;
-    const { transaction, replayed } = await transactions.record(ctx.request.body as RecordTransactionRequest, key, callContext(ctx));
-    ctx.status = replayed ? 200 : 201;
+    const { transaction, replayed, pending } = await transactions.record(ctx.request.body as RecordTransactionRequest, key, callContext(ctx));
+    // 202: stored but not yet applied (the transaction service finishes it); 200: a replay; 201: applied now.
+    ctx.status = pending ? 202 : replayed ? 200 : 201;
     if (replayed) ctx.set('idempotent-replayed', 'true');
+    ctx.set('location', `/api/v1/transactions/${encodeURIComponent(transaction.id)}`);
     ctx.body = transaction;
   });
   router.get('/', async (ctx) => {

@@ -12,12 +12,12 @@ import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Koa from 'koa';
-import { generateSigningKey, remoteKeys } from '@ledgerline/auth-tokens';
+import { generateSigningKey, localKeys, remoteKeys, toJwks } from '@ledgerline/auth-tokens';
 import { AuthClient } from '@ledgerline/auth-client';
 import { HttpPortfolioClient, PortfolioApiClient } from '@ledgerline/portfolio-client';
 import { TransactionClient } from '@ledgerline/transaction-client';
 import type { AnyEntitySchema, Orm } from '@ledgerline/db-kit';
-import { clearDatabase, createTestFileOrm, createTestLogger } from '@ledgerline/test-kit';
+import { clearDatabase, closedPortUrl, createTestFileOrm, createTestLogger } from '@ledgerline/test-kit';
 import { createApp as createGateway } from '../../src/app.ts';
 
 const SERVICES = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -42,6 +42,8 @@ export interface Stack {
   urls: { auth: string; portfolio: string; transaction: string };
   admin: { email: string; password: string };
   reset(): Promise<void>;
+  /** From now until the next reset, the transaction service finds the portfolio service down (connection refused). */
+  portfolioDown(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,17 +56,19 @@ export async function startStack(dbPath: (name: string) => string): Promise<Stac
   };
   const slots = { auth: await slot(), portfolio: await slot(), transaction: await slot(), gateway: await slot() };
   const signingKey = await generateSigningKey();
+  const transactionKey = await generateSigningKey();
+  const portfolioUnreachable = await closedPortUrl();
   const admin = { email: 'admin@ledgerline.test', password: 'Keeper-Of-The-Ledger-1' };
   const fastHashing = { scryptCost: { N: 1024, r: 8, p: 1 } };
 
-  const build = async () => {
+  const build = async (portfolioUrl = slots.portfolio.url) => {
     const logger = createTestLogger();
     const keys = remoteKeys(`${slots.auth.url}/.well-known/jwks.json`);
     await portfolio.seedInstruments(orms.portfolio.em.fork(), new Date());
     await auth.bootstrapAdmin(orms.auth, auth.createPasswordHasher(fastHashing.scryptCost), new Date(), { ...admin, fullName: 'Admin' });
     slots.auth.app = auth.createApp({ orm: orms.auth, logger, signingKeys: [signingKey], settings: fastHashing });
-    slots.portfolio.app = portfolio.createApp({ orm: orms.portfolio, logger, keys });
-    slots.transaction.app = transaction.createApp({ orm: orms.transaction, logger, keys, portfolio: new HttpPortfolioClient({ baseUrl: slots.portfolio.url }) });
+    slots.portfolio.app = portfolio.createApp({ orm: orms.portfolio, logger, keys, internalKeys: localKeys(toJwks([transactionKey])) });
+    slots.transaction.app = transaction.createApp({ orm: orms.transaction, logger, keys, signingKey: transactionKey, portfolio: new HttpPortfolioClient({ baseUrl: portfolioUrl }) });
     slots.gateway.app = createGateway({
       logger,
       keys,
@@ -86,6 +90,7 @@ export async function startStack(dbPath: (name: string) => string): Promise<Stac
       for (const orm of Object.values(orms)) await clearDatabase(orm);
       await build();
     },
+    portfolioDown: () => build(portfolioUnreachable),
     async close() {
       for (const { server } of Object.values(slots)) {
         server.closeAllConnections();

@@ -3,10 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { createPortfolioTestApp } from '../testing.ts';
 
 test('a deposit is applied: 200 with the agreed result shape, and the cash shows on the portfolio', async (t) => {
-  const { http, user, createPortfolio, trade } = await createPortfolioTestApp(t);
+  const { http, user, createPortfolio, serviceToken, clock } = await createPortfolioTestApp(t);
   const portfolio = await createPortfolio();
   const transactionId = randomUUID();
-  const response = await trade(portfolio.id, { transactionId, type: 'deposit', amount: '1000.50' }).set('x-request-id', 'req-123');
+  const response = await http.post(`/internal/portfolios/${portfolio.id}/trades`)
+    .set('authorization', `Bearer ${await serviceToken(user.userId)}`)
+    .set('x-request-id', 'req-123')
+    .send({ transactionId, type: 'deposit', amount: '1000.50', executedAt: clock.now().toISOString() });
   t.is(response.status, 200);
   t.is(response.headers['x-request-id'], 'req-123');
   t.deepEqual(response.body, { transactionId, portfolioId: portfolio.id, applied: true, cash: '1000.50', holding: null, realizedPnl: null });
@@ -144,15 +147,14 @@ test('fees of zero are accepted on any type; executedAt may carry an offset', as
   t.like(await applyOk(portfolio.id, { type: 'deposit', amount: '5.00', fees: '0.00', executedAt: '2026-05-31T09:30:00+02:00' }), { cash: '5.00' });
 });
 
-test('the trade endpoint needs a token, a well-formed portfolio id and an existing portfolio', async (t) => {
-  const { http, user } = await createPortfolioTestApp(t);
+test('the trade endpoint needs a well-formed portfolio id and an existing portfolio (who may call: internal-auth.test.ts)', async (t) => {
+  const { http, user, serviceToken } = await createPortfolioTestApp(t);
+  const auth = `Bearer ${await serviceToken(user.userId)}`;
   const body = { transactionId: randomUUID(), type: 'deposit', amount: '1.00', executedAt: '2026-06-01T12:00:00Z' };
-  const anonymous = await http.post(`/internal/portfolios/${randomUUID()}/trades`).send(body);
-  t.is(anonymous.status, 401);
-  const malformed = await http.post('/internal/portfolios/nope/trades').set('authorization', user.auth).send(body);
+  const malformed = await http.post('/internal/portfolios/nope/trades').set('authorization', auth).send(body);
   t.is(malformed.status, 422);
   t.is(malformed.body.errors[0].field, 'portfolioId');
-  const missing = await http.post(`/internal/portfolios/${randomUUID()}/trades`).set('authorization', user.auth).send(body);
+  const missing = await http.post(`/internal/portfolios/${randomUUID()}/trades`).set('authorization', auth).send(body);
   t.is(missing.status, 404);
   t.is(missing.body.code, 'not_found');
 });

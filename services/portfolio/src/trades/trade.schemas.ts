@@ -21,6 +21,7 @@ export const applyTradeSchema = z.strictObject({
 export type ApplyTradeInput = z.output<typeof applyTradeSchema>;
 
 export const tradePortfolioParam = z.object({ portfolioId: z.uuid('Not a portfolio id.') });
+export const tradeTransactionParam = z.object({ transactionId: z.uuid('transactionId must be a UUID.') });
 
 type TradeField = 'symbol' | 'quantity' | 'price' | 'amount' | 'fees';
 const REQUIRED: Record<TradeType, TradeField[]> = {

@@ -3,6 +3,7 @@ import { toFieldErrors, validationFailed, type FieldError } from '@ledgerline/ht
 import { TRADE_TYPES, type TradeType } from '@ledgerline/portfolio-client';
 import { INSTANT_HINT, parseInstant } from '../shared/instant.ts';
 import { decodeCursor, type HistoryCursor } from './history-cursor.ts';
+import { DEFAULT_HISTORY_STATUSES, TRANSACTION_STATUSES, type TransactionStatus } from './transaction-status.ts';
 import { PORTFOLIO_ID, SYMBOL } from './transaction-input.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -14,6 +15,8 @@ export interface HistoryQuery {
   portfolioId?: string;
   symbol?: string;
   type?: TradeType;
+  /** Which statuses to list (default: completed and pending; rejected ones only when asked for). */
+  statuses: readonly TransactionStatus[];
   from?: Date;
   toExclusive?: Date;
   cursor?: HistoryCursor;
@@ -24,6 +27,13 @@ const queryShape = z.strictObject({
   portfolioId: z.string().regex(PORTFOLIO_ID, 'Not a portfolio id.').optional(),
   symbol: z.string().trim().toUpperCase().regex(SYMBOL, 'Use 1–12 characters A–Z, 0–9, "." or "-".').optional(),
   type: z.enum(TRADE_TYPES, { error: `Use one of: ${TRADE_TYPES.join(', ')}.` }).optional(),
+  status: z
+    .string()
+    .transform((value) => [...new Set(value.split(',').map((part) => part.trim()))])
+    .refine((parts): parts is TransactionStatus[] => parts.every((part) => (TRANSACTION_STATUSES as readonly string[]).includes(part)), {
+      error: `Use one or more of ${TRANSACTION_STATUSES.join(', ')}, separated by commas.`,
+    })
+    .optional(),
   from: z.string().optional(),
   to: z.string().optional(),
   cursor: z.string().optional(),
@@ -58,6 +68,6 @@ export function parseHistoryQuery(raw: Record<string, unknown>): HistoryQuery {
     errors.push({ field: 'cursor', code: 'invalid_cursor', message: 'Use the nextCursor of a previous page.' });
   }
   if (errors.length || !shape.success) throw validationFailed(errors);
-  const { portfolioId, symbol, type, limit } = shape.data;
-  return { portfolioId, symbol, type, from: from?.date, toExclusive, cursor, limit: limit ?? DEFAULT_PAGE_SIZE };
+  const { portfolioId, symbol, type, status, limit } = shape.data;
+  return { portfolioId, symbol, type, statuses: status ?? DEFAULT_HISTORY_STATUSES, from: from?.date, toExclusive, cursor, limit: limit ?? DEFAULT_PAGE_SIZE };
 }

@@ -77,18 +77,34 @@ test('two concurrent requests with one key store one transaction, applied once',
   const user = await app.signInWithPortfolio('100.00');
   const key = randomUUID();
   const body = { portfolioId: user.portfolioId, type: 'withdrawal', amount: '60.00' };
-  // Both get past the "already stored?" check: the fake holds both calls, then lets them go together.
+  // The first is stored pending and held at the portfolio; the second, while it is in flight, finds it by key.
   const release = app.portfolio.hold();
-  const both = Promise.all([app.record(user, body, key), app.record(user, body, key)]);
-  await app.portfolio.whenCalled(2);
+  const first = app.record(user, body, key).then((response) => response); // supertest starts on then()
+  await app.portfolio.whenCalled(1);
+  const second = await app.record(user, body, key);
+  t.is(second.status, 202);
+  t.is(second.headers['idempotent-replayed'], 'true');
+  t.like(second.body, { status: 'pending', result: null });
   release();
-  const responses = await both;
-  t.deepEqual(responses.map((r) => r.status).sort(), [200, 201]);
-  t.is(responses[0].body.id, responses[1].body.id);
-  t.deepEqual(responses[0].body, responses[1].body);
-  t.is(app.portfolio.calls.length, 2);
+  const applied = await first;
+  t.is(applied.status, 201);
+  t.is(applied.body.id, second.body.id);
+  t.is(app.portfolio.calls.length, 1, 'only the request that stored it sends it');
   t.is(app.portfolio.cashOf(user.portfolioId), '40.00'); // 100.00 - 60.00, once
   t.is(app.portfolio.appliedCount, 1);
   const history = await app.http.get('/transactions').set('authorization', user.auth);
   t.is(history.body.items.length, 1);
+});
+
+test('ten parallel requests with one key: one stores and sends it (201), the others replay it (202 or 200), applied once', async (t) => {
+  const app = await createTransactionTestApp(t);
+  const user = await app.signInWithPortfolio('100.00');
+  const key = randomUUID();
+  const body = { portfolioId: user.portfolioId, type: 'withdrawal', amount: '60.00' };
+  const responses = await Promise.all(Array.from({ length: 10 }, () => app.record(user, body, key)));
+  t.is(responses.filter((r) => r.status === 201).length, 1);
+  t.true(responses.every((r) => [200, 201, 202].includes(r.status)), responses.map((r) => r.status).join());
+  t.true(responses.every((r) => r.body.id === deriveTransactionId(user.userId, key)));
+  t.is(app.portfolio.calls.length, 1);
+  t.is(app.portfolio.cashOf(user.portfolioId), '40.00'); // 100.00 − 60.00, once
 });

@@ -10,9 +10,9 @@ export interface HistoryPage {
   nextCursor: string | null;
 }
 
-/** One page of the caller's own transactions, newest first (executedAt desc, id desc), keyset-paged. */
+/** One page of the caller's own transactions in the asked statuses, newest first (executedAt desc, id desc), keyset-paged. */
 export async function listTransactions(em: Em, userId: string, query: HistoryQuery): Promise<HistoryPage> {
-  const where: ObjectQuery<Transaction>[] = [{ userId }];
+  const where: ObjectQuery<Transaction>[] = [{ userId }, { status: { $in: [...query.statuses] } }];
   if (query.portfolioId) where.push({ portfolioId: query.portfolioId });
   if (query.symbol) where.push({ symbol: query.symbol });
   if (query.type) where.push({ type: query.type });

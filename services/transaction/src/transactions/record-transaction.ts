@@ -1,20 +1,22 @@
 import type { Em } from '@ledgerline/db-kit';
 import { AppError } from '@ledgerline/http-kit';
-import type { ApplyTradeRequest, CallContext, PortfolioClient } from '@ledgerline/portfolio-client';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { deriveTransactionId, requestHash } from './idempotency.ts';
+import { deriveTransactionId, REPLAYED_HEADER, requestHash } from './idempotency.ts';
+import { sendToPortfolio, type SendDeps } from './send-to-portfolio.ts';
 import { Transaction } from './transaction.entity.ts';
 import type { TransactionInput } from './transaction-input.ts';
 import { transactionRepository } from './transaction.repository.ts';
 
 export interface Recorded {
+  /** Its state now: completed (with the result) or pending (the portfolio service gave no answer in time). */
   transaction: Transaction;
   /** true when the key had been used for this same request before: the stored transaction is returned. */
   replayed: boolean;
 }
 
-export interface Caller extends CallContext {
+export interface Caller {
   userId: string;
+  requestId?: string;
 }
 
 const keyReused = () =>
@@ -23,21 +25,34 @@ const keyReused = () =>
     errors: [{ field: 'Idempotency-Key', code: 'idempotency_key_reused', message: 'Already used for a different request.' }],
   });
 
+/** The portfolio's refusal of a rejected transaction, as the client gets it (again on a replay). */
+function refusal(transaction: Transaction, replayed: boolean): AppError {
+  const rejection = transaction.rejection!;
+  return new AppError(rejection.status, rejection.code, rejection.title, {
+    detail: rejection.detail ?? undefined,
+    errors: rejection.errors ?? undefined,
+    headers: replayed ? { [REPLAYED_HEADER]: 'true' } : undefined,
+  });
+}
+
 /**
- * Records a transaction: a stored one with the same key is replayed (or refused if the request differs);
- * otherwise the portfolio service applies it first and only then is it stored, so a refusal, an outage or a
- * timeout leaves nothing behind, and a retry with the same key sends the same transaction id.
+ * Records a transaction so that it is never half-recorded:
+ * 1. the intent is stored first, `pending`, under its derived id (user + Idempotency-Key), claimed by this request;
+ * 2. the portfolio service is asked to apply it (idempotent by id);
+ * 3. it becomes `completed` with the result, or `rejected` on a definitive refusal (thrown to the client as the
+ *    portfolio's problem, and kept for audit), or stays `pending` on an outage or timeout (the reconciler finishes it).
+ * The same key with the same request returns the current state (a rejected one: its refusal again); with a
+ * different request it is a 422.
  */
-export async function recordTransaction(em: Em, portfolio: PortfolioClient, caller: Caller, idempotencyKey: string, input: TransactionInput, now: Date): Promise<Recorded> {
+export async function recordTransaction(em: Em, deps: SendDeps, caller: Caller, idempotencyKey: string, input: TransactionInput): Promise<Recorded> {
   const hash = requestHash(input);
-  const stored = await transactionRepository(em).findByKey(caller.userId, idempotencyKey);
+  const repository = transactionRepository(em);
+  const stored = await repository.findByKey(caller.userId, idempotencyKey);
   if (stored) return replay(stored, hash);
 
-  const id = deriveTransactionId(caller.userId, idempotencyKey);
-  const executedAt = input.executedAt ?? now;
-  const result = await portfolio.applyTrade(toTradeRequest(id, input, executedAt), { accessToken: caller.accessToken, requestId: caller.requestId });
+  const now = deps.clock();
   const transaction = em.create(Transaction, {
-    id,
+    id: deriveTransactionId(caller.userId, idempotencyKey),
     userId: caller.userId,
     portfolioId: input.portfolioId,
     idempotencyKey,
@@ -48,33 +63,34 @@ export async function recordTransaction(em: Em, portfolio: PortfolioClient, call
     price: input.price,
     amount: input.amount,
     fees: input.fees,
-    executedAt,
+    executedAt: input.executedAt ?? now,
     createdAt: now,
-    result: { cash: result.cash, holding: result.holding, realizedPnl: result.realizedPnl },
+    status: 'pending',
+    result: null,
+    rejection: null,
+    // This request's own attempt holds the claim, so the reconciler leaves the row alone while it is in flight.
+    attempts: 1,
+    nextAttemptAt: new Date(now.getTime() + deps.retry.leaseMs),
+    settledAt: null,
   });
   try {
     await em.flush();
   } catch (error) {
-    // The same key raced in twice: the portfolio applied it once (same id); the unique index keeps one row.
+    // The same key raced in twice: the unique index keeps one row, and only its writer sends it.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     em.clear();
-    const winner = await transactionRepository(em).findByKey(caller.userId, idempotencyKey);
+    const winner = await repository.findByKey(caller.userId, idempotencyKey);
     if (!winner) throw error;
     return replay(winner, hash);
   }
-  return { transaction, replayed: false };
+  await sendToPortfolio(em, deps, transaction, 1, { askFirst: false, requestId: caller.requestId });
+  const current = await repository.reload(transaction.id);
+  if (current.status === 'rejected') throw refusal(current, false);
+  return { transaction: current, replayed: false };
 }
 
 function replay(stored: Transaction, hash: string): Recorded {
   if (stored.requestHash !== hash) throw keyReused();
+  if (stored.status === 'rejected') throw refusal(stored, true);
   return { transaction: stored, replayed: true };
-}
-
-function toTradeRequest(transactionId: string, input: TransactionInput, executedAt: Date): ApplyTradeRequest {
-  const request: ApplyTradeRequest = { transactionId, portfolioId: input.portfolioId, type: input.type, fees: input.fees, executedAt: executedAt.toISOString() };
-  if (input.symbol !== null) request.symbol = input.symbol;
-  if (input.quantity !== null) request.quantity = input.quantity;
-  if (input.price !== null) request.price = input.price;
-  if (input.amount !== null) request.amount = input.amount;
-  return request;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import test from 'ava';
+import { localKeys, TRANSACTION_TO_PORTFOLIO, verifyOnBehalfOfToken } from '@ledgerline/auth-tokens';
 import { createTransactionTestApp } from '../testing.ts';
 import { deriveTransactionId } from './idempotency.ts';
 
@@ -24,7 +25,9 @@ test('a buy is applied by the portfolio, stored, answered 201, and read back by 
     fees: '5.00',
     executedAt: '2026-05-04T14:30:00.000Z',
     createdAt: app.clock.now().toISOString(),
+    status: 'completed',
     result: { cash: '8995.00', holding: { symbol: 'AAPL', quantity: '10', averageCost: '100.5000', realizedPnl: '0.00' }, realizedPnl: null },
+    rejection: null,
   });
   t.is(created.headers.location, `/transactions/${created.body.id}`);
   const one = await app.http.get(`/transactions/${created.body.id}`).set('authorization', user.auth);
@@ -96,12 +99,20 @@ test('a price of 0 and 6-dp quantities / 4-dp prices are accepted', async (t) =>
   t.is(precise.body.result.cash, '94.94');
 });
 
-test("the caller's bearer token and request id are forwarded to the portfolio service", async (t) => {
+test("the portfolio service is called with the service's own on-behalf-of token for the caller (never the caller's token) and the request id", async (t) => {
   const app = await createTransactionTestApp(t);
   const user = await app.signInWithPortfolio();
   const created = await app.http.post('/transactions').set('authorization', user.auth).set('x-request-id', 'req-forward-1')
     .send({ portfolioId: user.portfolioId, type: 'deposit', amount: '1.00' });
   t.is(created.status, 201);
   t.is(app.portfolio.calls.length, 1);
-  t.deepEqual(app.portfolio.calls[0].ctx, { accessToken: user.accessToken, requestId: 'req-forward-1' });
+  const { accessToken, requestId } = app.portfolio.calls[0].ctx;
+  t.is(requestId, 'req-forward-1');
+  t.not(accessToken, user.accessToken);
+  const jwks = (await app.http.get('/.well-known/jwks.json')).body;
+  t.false(JSON.stringify(jwks).includes('"d"'), 'no private key material is published');
+  const onBehalfOf = await verifyOnBehalfOfToken(accessToken, localKeys(jwks), TRANSACTION_TO_PORTFOLIO, app.clock.now);
+  t.is(onBehalfOf.userId, user.userId);
+  // short-lived: 60 s from the service's clock
+  t.is(onBehalfOf.expiresAt.getTime(), Math.floor(app.clock.now().getTime() / 1000) * 1000 + 60_000);
 });

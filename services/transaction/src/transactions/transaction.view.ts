@@ -1,6 +1,7 @@
 import type { TradeType } from '@ledgerline/portfolio-client';
 import type { TransactionResult } from './transaction.entity.ts';
 import type { TransactionRecord } from './transaction.repository.ts';
+import type { TransactionRejection, TransactionStatus } from './transaction-status.ts';
 
 export interface TransactionView {
   id: string;
@@ -13,12 +14,16 @@ export interface TransactionView {
   fees: string;
   executedAt: string;
   createdAt: string;
-  result: TransactionResult;
+  /** pending (not yet applied: no result), completed (applied: result), rejected (refused: rejection). */
+  status: TransactionStatus;
+  result: TransactionResult | null;
+  rejection: Pick<TransactionRejection, 'status' | 'code' | 'detail'> | null;
 }
 
-/** The public shape of a recorded transaction (never the idempotency key or request hash). */
+/** The public shape of a recorded transaction (never the idempotency key, request hash or retry bookkeeping). */
 export function toTransactionView(transaction: TransactionRecord): TransactionView {
-  const { cash, holding, realizedPnl } = transaction.result;
+  const result = transaction.result;
+  const rejection = transaction.rejection;
   return {
     id: transaction.id,
     portfolioId: transaction.portfolioId,
@@ -30,6 +35,8 @@ export function toTransactionView(transaction: TransactionRecord): TransactionVi
     fees: transaction.fees,
     executedAt: transaction.executedAt.toISOString(),
     createdAt: transaction.createdAt.toISOString(),
-    result: { cash, holding: holding ? { ...holding } : null, realizedPnl },
+    status: transaction.status,
+    result: result ? { cash: result.cash, holding: result.holding ? { ...result.holding } : null, realizedPnl: result.realizedPnl } : null,
+    rejection: rejection ? { status: rejection.status, code: rejection.code, detail: rejection.detail } : null,
   };
 }

@@ -171,8 +171,14 @@ export interface Transaction {
   fees: string | null;
   executedAt: string;
   createdAt: string;
-  result?: TradeResult;
+  /** pending: stored, not yet applied (no result; the service finishes it); completed: applied; rejected: refused. */
+  status: TransactionStatus;
+  result?: TradeResult | null;
+  /** Why the portfolio refused it (rejected only). */
+  rejection?: { status: number; code: string; detail: string | null } | null;
 }
+
+export type TransactionStatus = 'pending' | 'completed' | 'rejected';
 
 export interface TransactionQuery {
   portfolioId?: string;

@@ -33,10 +33,16 @@ test('required fields of the chosen type are flagged before anything is sent', (
 });
 
 test('the confirmation names what was recorded and the new cash balance', (t) => {
-  const base = { id: 'tx', portfolioId: 'p', symbol: null, quantity: null, price: null, amount: null, fees: '0.00', executedAt: '', createdAt: '' };
+  const base = { id: 'tx', portfolioId: 'p', symbol: null, quantity: null, price: null, amount: null, fees: '0.00', executedAt: '', createdAt: '', status: 'completed' as const };
   t.is(describeRecorded({ ...base, type: 'buy', symbol: 'AAPL', quantity: '1000', price: '100.00', result: { cash: '900.00', holding: null, realizedPnl: null } }, 'USD'),
     'Bought 1,000 AAPL at 100.00 USD. Cash balance: 900.00 USD.');
   t.is(describeRecorded({ ...base, type: 'sell', symbol: 'AAPL', quantity: '5', price: '110.00', result: { cash: '1450.00', holding: null, realizedPnl: '45.00' } }),
     'Sold 5 AAPL at 110.00. Realised P/L: 45.00. Cash balance: 1,450.00.');
   t.is(describeRecorded({ ...base, type: 'deposit', amount: '2500.00' }), 'Deposited 2,500.00.');
+});
+
+test('a pending transaction is confirmed as pending, without a cash balance (it has none yet)', (t) => {
+  const pending = { id: 'tx', portfolioId: 'p', symbol: null, quantity: null, price: null, amount: '250.00', fees: '0.00', executedAt: '', createdAt: '', status: 'pending' as const, result: null };
+  t.is(describeRecorded({ ...pending, type: 'deposit' }, 'USD'),
+    'Deposited 250.00 USD. Pending: the portfolio has not confirmed it yet. It will be applied automatically; this page updates when it is.');
 });

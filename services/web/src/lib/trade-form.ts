@@ -88,6 +88,10 @@ export function describeRecorded(transaction: Transaction, currency?: string): s
     fee: () => `Fee of ${money(transaction.amount)} recorded.`,
   };
   const parts = [what[transaction.type]()];
+  if (transaction.status === 'pending') {
+    parts.push('Pending: the portfolio has not confirmed it yet. It will be applied automatically; this page updates when it is.');
+    return parts.join(' ');
+  }
   if (transaction.result?.realizedPnl) parts.push(`Realised P/L: ${money(transaction.result.realizedPnl)}.`);
   if (transaction.result?.cash) parts.push(`Cash balance: ${money(transaction.result.cash)}.`);
   return parts.join(' ');

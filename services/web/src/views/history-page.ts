@@ -5,6 +5,7 @@ import { formatWhen } from '../lib/dates.ts';
 import { checkFilters, EMPTY_FILTERS, historyQuery, type HistoryFilters } from '../lib/history-filters.ts';
 import { errorMessage } from '../lib/messages.ts';
 import { formatDecimal, formatMoney } from '../lib/money.ts';
+import { PENDING_REFRESH_MS, pendingIds, withRefreshed } from '../lib/pending.ts';
 import { TRADE_TYPE_LABELS } from '../lib/trade-form.ts';
 import { useApp } from './context.ts';
 import { html, valueOf, type View } from './html.ts';
@@ -67,6 +68,26 @@ function History({ portfolio }: { portfolio: Portfolio }): View {
     // first page once per portfolio; later pages come from the buttons
   }, [portfolio.id]);
 
+  // Pending rows are asked about again until they settle; the page of rows stays as it is around them.
+  const waiting = listing ? pendingIds(listing.items).join(',') : '';
+  useEffect(() => {
+    if (!waiting) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      const request = latest.current;
+      Promise.all(waiting.split(',').map((id) => client.getTransaction(id))).then(
+        (fresh) => {
+          if (current && request === latest.current) setListing((shown) => shown && { ...shown, items: withRefreshed(shown.items, fresh) });
+        },
+        () => current && setListing((shown) => shown && { ...shown }), // ask again after the next interval
+      );
+    }, PENDING_REFRESH_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [waiting, listing]);
+
   const apply = (event: Event) => {
     event.preventDefault();
     const problems = checkFilters(draft);
@@ -128,11 +149,11 @@ function HistoryTable({ items, currency }: { items: Transaction[]; currency: str
     <div class="table-scroll">
       <table class="table" data-testid="history-table" aria-label=${`Transactions (${currency})`}>
         <thead>
-          <tr><th>Date</th><th>Type</th><th>Symbol</th><th class="num">Quantity</th><th class="num">Price</th><th class="num">Amount</th><th class="num">Fees</th></tr>
+          <tr><th>Date</th><th>Type</th><th>Symbol</th><th class="num">Quantity</th><th class="num">Price</th><th class="num">Amount</th><th class="num">Fees</th><th>Status</th></tr>
         </thead>
         <tbody>
           ${items.map((tx) => html`
-            <tr key=${tx.id} data-testid="history-row" data-transaction-id=${tx.id} data-type=${tx.type}>
+            <tr key=${tx.id} data-testid="history-row" data-transaction-id=${tx.id} data-type=${tx.type} data-status=${tx.status}>
               <td data-testid="history-date">${formatWhen(tx.executedAt)}</td>
               <td data-testid="history-type"><span class=${`tag type-${tx.type}`}>${TRADE_TYPE_LABELS[tx.type] ?? tx.type}</span></td>
               <td data-testid="history-symbol" class="symbol">${tx.symbol ?? ''}</td>
@@ -140,6 +161,9 @@ function HistoryTable({ items, currency }: { items: Transaction[]; currency: str
               <td class="num" data-testid="history-price">${formatMoney(tx.price)}</td>
               <td class="num" data-testid="history-amount">${formatMoney(tx.amount)}</td>
               <td class="num" data-testid="history-fees">${formatMoney(tx.fees)}</td>
+              <td data-testid="history-status">${tx.status === 'pending'
+                ? html`<span class="badge pending" data-testid="history-pending" title="Not yet confirmed by the portfolio; applied automatically">Pending</span>`
+                : html`<span class="badge done">Done</span>`}</td>
             </tr>
           `)}
         </tbody>

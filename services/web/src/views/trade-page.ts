@@ -1,9 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
 import { TRADE_TYPES, type Instrument, type Portfolio, type TradeType } from '../api/types.ts';
 import { unclaimedErrors } from '../lib/form-errors.ts';
 import { tradeErrorMessage } from '../lib/messages.ts';
 import { formatMoney } from '../lib/money.ts';
+import { PENDING_REFRESH_MS } from '../lib/pending.ts';
 import { SubmissionKeys } from '../lib/submission-key.ts';
 import {
   describeRecorded, emptyTradeForm, fieldsFor, missingTradeFields, toTransactionRequest, TRADE_FIELD_LABELS, TRADE_TYPE_LABELS,
@@ -61,7 +62,33 @@ function TradeForm(props: { portfolio: Portfolio; instruments: Instrument[]; onC
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The last recorded transaction while it is pending: asked about again (round by round) until it settles. */
+  const [pending, setPending] = useState<{ id: string; round: number } | null>(null);
   const fields = fieldsFor(values.type);
+
+  useEffect(() => {
+    if (!pending) return;
+    let current = true;
+    const askAgain = () => current && setPending({ id: pending.id, round: pending.round + 1 });
+    const timer = setTimeout(() => {
+      client.getTransaction(pending.id).then((fresh) => {
+        if (!current) return;
+        if (fresh.status === 'pending') return askAgain();
+        setPending(null);
+        if (fresh.status === 'rejected') {
+          setSuccess(null);
+          setError(`Not recorded: ${fresh.rejection?.detail ?? 'the portfolio refused it.'}`);
+          return;
+        }
+        setSuccess(describeRecorded(fresh, props.portfolio.baseCurrency));
+        if (fresh.result?.cash) props.onCash(fresh.result.cash);
+      }, askAgain);
+    }, PENDING_REFRESH_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [pending]);
 
   const set = (field: keyof TradeFormValues) => (event: Event) => setValues((v) => ({ ...v, [field]: valueOf(event) }));
   const changeType = (event: Event) => {
@@ -85,6 +112,7 @@ function TradeForm(props: { portfolio: Portfolio; instruments: Instrument[]; onC
       const recorded = await client.recordTransaction(body, key);
       keys.current.settle();
       setSuccess(describeRecorded(recorded, props.portfolio.baseCurrency));
+      setPending(recorded.status === 'pending' ? { id: recorded.id, round: 0 } : null);
       setValues(emptyTradeForm(values.type));
       if (recorded.result?.cash) props.onCash(recorded.result.cash);
     } catch (failure) {
@@ -131,7 +159,9 @@ function TradeForm(props: { portfolio: Portfolio; instruments: Instrument[]; onC
         ${props.instruments.map((i) => html`<option key=${i.symbol} value=${i.symbol}>${i.name}</option>`)}
       </datalist>
       ${error && html`<${Alert} testid="trade-error">${error}<//>`}
-      ${success && html`<${Notice} testid="trade-success" kind="success">${success}<//>`}
+      ${success && html`<${Notice} testid="trade-success" kind=${pending ? 'info' : 'success'}>
+        ${pending && html`<span class="badge pending" data-testid="trade-pending">Pending</span> `}${success}
+      <//>`}
       <button type="submit" class="button primary" data-testid="trade-submit" disabled=${busy}>${busy ? 'Recording…' : 'Record'}</button>
     </form>
   `;

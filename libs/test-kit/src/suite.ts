@@ -1,0 +1,113 @@
+/**
+ * A project's unit specs in one AVA worker. `nx test <project>` runs the project's `test/unit.suite.ts`, which
+ * calls `runSpecsTogether(new URL('../src/', import.meta.url))`: every `*.test.ts` under `src/` is imported into
+ * this one worker instead of AVA starting a worker per file.
+ *
+ * Why: a worker costs ~1 s of CPU before its first test (it imports AVA, MikroORM, Koa, zod, supertest and the
+ * service again), which was most of the unit layer's time. The specs cannot observe the sharing: every test
+ * builds its own app on its own fresh in-memory database, and production code holds no module-level state
+ * (the `no-module-level-instances` guardrail). `npx ava src/x.test.ts` still runs one file alone, and
+ * `npx ava` runs every file in its own worker.
+ *
+ * Each spec still writes `import test from 'ava'`; a module hook hands every spec its own `test` whose titles
+ * carry the file, as AVA prints them for a multi-file run (`users › register › title`), so a failure names its
+ * file and titles stay unique across files. `beforeEach`/`afterEach` hooks would run for every spec's tests in
+ * a shared worker, so they are refused with a message saying what to do instead.
+ */
+import { readdirSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const WRAPPED_AVA = 'ledgerline-suite:ava';
+const AVA_URL = import.meta.resolve('ava');
+const SELF_URL = import.meta.url;
+
+/** Spec URL → its title prefix (`users › register › `), for the specs this worker imports. */
+const prefixes = new Map<string, string>();
+const chains = new Map<string, unknown>();
+
+/** `users/register.test.ts` → `users › register › ` (AVA's own multi-file prefix, without colours). */
+export function titlePrefix(relativePath: string): string {
+  const parts = relativePath.split(sep);
+  parts.push(parts.pop()!.replace(/\.test\.ts$/, ''));
+  return `${parts.join(' › ')} › `;
+}
+
+/** Every `*.test.ts` below `dir`, as paths relative to it, sorted (a stable declaration order). */
+export function findSpecs(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.test.ts') && !path.split(sep).includes('node_modules'))
+    .sort();
+}
+
+const PER_TEST_HOOKS = new Set(['beforeEach', 'afterEach']);
+
+/**
+ * AVA's `test` for one spec: every title gets the spec's prefix; per-test hooks are refused because in a shared
+ * worker they would also run around the other specs' tests.
+ */
+export function titledChain<T extends object>(chain: T, prefix: string, path = 'test'): T {
+  return new Proxy(chain, {
+    apply(target, thisArg, args: unknown[]) {
+      const hook = path.split('.').find((name) => PER_TEST_HOOKS.has(name));
+      if (hook) {
+        throw new Error(
+          `${path}() in ${prefix.slice(0, -3)}: this project's specs share one AVA worker (test/unit.suite.ts), where a ` +
+            `${hook} hook would also run around every other spec's tests. Do the setup inside each test (a helper that ` +
+            'takes `t` and registers t.teardown), which is also how the rest of the suite is written.',
+        );
+      }
+      const titled = typeof args[0] === 'string' ? [`${prefix}${args[0]}`, ...args.slice(1)] : args;
+      return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, titled);
+    },
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      const descriptor = Object.getOwnPropertyDescriptor(target, property);
+      if (typeof value !== 'function' || (descriptor && !descriptor.configurable && !descriptor.writable)) return value;
+      return titledChain(value, prefix, `${path}.${String(property)}`);
+    },
+  });
+}
+
+/** Called by the generated `ava` module of each spec (see the load hook below). */
+export function chainFor(specUrl: string, chain: object): unknown {
+  if (!chains.has(specUrl)) chains.set(specUrl, titledChain(chain, prefixes.get(specUrl)!));
+  return chains.get(specUrl);
+}
+
+let hooksRegistered = false;
+
+function registerAvaHook(): void {
+  if (hooksRegistered) return;
+  hooksRegistered = true;
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      if (specifier === 'ava' && context.parentURL && prefixes.has(context.parentURL)) {
+        return { url: `${WRAPPED_AVA}?spec=${encodeURIComponent(context.parentURL)}`, shortCircuit: true };
+      }
+      return nextResolve(specifier, context);
+    },
+    load(url, context, nextLoad) {
+      if (!url.startsWith(`${WRAPPED_AVA}?`)) return nextLoad(url, context);
+      const spec = new URL(url).searchParams.get('spec')!;
+      const source = [
+        `import ava from ${JSON.stringify(AVA_URL)};`,
+        `import { chainFor } from ${JSON.stringify(SELF_URL)};`,
+        `export default chainFor(${JSON.stringify(spec)}, ava);`,
+        `export { registerCompletionHandler } from ${JSON.stringify(AVA_URL)};`,
+      ].join('\n');
+      return { format: 'module', source, shortCircuit: true };
+    },
+  });
+}
+
+/** Imports every spec under `srcDir` into this AVA worker (call it from a project's `test/unit.suite.ts`). */
+export async function runSpecsTogether(srcDir: URL): Promise<void> {
+  const dir = fileURLToPath(srcDir);
+  const specs = findSpecs(dir);
+  if (specs.length === 0) throw new Error(`runSpecsTogether: no *.test.ts files under ${dir}`);
+  for (const spec of specs) prefixes.set(pathToFileURL(`${dir}${dir.endsWith(sep) ? '' : sep}${spec}`).href, titlePrefix(spec));
+  registerAvaHook();
+  for (const url of prefixes.keys()) await import(url);
+}
