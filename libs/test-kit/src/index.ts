@@ -12,7 +12,7 @@ export {
 } from './upgrade-fixture.ts';
 export { registerMigrationTests, type MigrationTest, type MigrationTestOptions } from './migration-tests.ts';
 export { snapshotDatabase } from './db-snapshot.ts';
-export { serveJwks, createServedIssuer, type JwksServer, type ServedIssuer } from './jwks-server.ts';
+export { startJwksServer, createServedIssuer, type JwksServer, type ServedIssuer } from './jwks-server.ts';
 export { TOKEN_CASES, type TokenCase, type ForgeryBase } from './auth-matrix/forged-tokens.ts';
 export { routeInventory, matrixGaps } from './auth-matrix/route-inventory.ts';
 export { checkRoute, checkMatrixCoversApp, registerAuthorizationMatrix, type Access, type Assertions, type RegisterTest, type MatrixCaller, type MatrixRoute, type MatrixWorld, type RequestShape } from './auth-matrix/run-matrix.ts';

@@ -15,7 +15,7 @@ export interface JwksServer {
   publish(jwks: JsonWebKeySet): void;
 }
 
-export async function serveJwks(t: Teardown, jwks: JsonWebKeySet): Promise<JwksServer> {
+export async function startJwksServer(t: Teardown, jwks: JsonWebKeySet): Promise<JwksServer> {
   let current = jwks;
   const path = '/.well-known/jwks.json';
   const upstream = await startFakeUpstream(t);
@@ -46,7 +46,7 @@ export interface ServedIssuer {
 /** A token issuer whose JWKS is served on port 0 and read through `remoteKeys`, as in production. */
 export async function createServedIssuer(t: Teardown): Promise<ServedIssuer> {
   const issuer = await createTestTokenIssuer();
-  const jwks = await serveJwks(t, issuer.jwks);
+  const jwks = await startJwksServer(t, issuer.jwks);
   const served: ServedIssuer = {
     issuer,
     jwks,

@@ -19,7 +19,6 @@ const auth = (world: MatrixWorld) => world as AuthWorld;
 const MATRIX: MatrixRoute[] = [
   { route: 'GET /health/live', access: 'public', ok: 200 },
   { route: 'GET /health/ready', access: 'public', ok: 200 },
-  { route: 'GET /.well-known/jwks.json', access: 'public', ok: 200 },
   { route: 'GET /auth/password-policy', access: 'public', ok: 200 },
   { route: 'POST /auth/register', access: 'public', ok: 201, request: (world) => ({ body: auth(world).registerBody() }) },
   { route: 'POST /auth/login', access: 'public', ok: 200, request: (world) => ({ body: { email: world.params.email, password: GOOD_PASSWORD } }) },
