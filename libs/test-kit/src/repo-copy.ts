@@ -32,6 +32,13 @@ export function copyRepo(root: string): RepoCopy {
   for (const name of readdirSync(join(root, 'node_modules'))) {
     if (name !== '@ledgerline') symlinkSync(join(root, 'node_modules', name), join(modules, name));
   }
+  // packages a workspace got its own copy of (e.g. libs/db-kit/node_modules/@mikro-orm): linked as they are
+  for (const workspace of files.filter((file) => file.endsWith('/package.json')).map((file) => dirname(file))) {
+    const nested = join(root, workspace, 'node_modules');
+    if (!existsSync(nested)) continue;
+    mkdirSync(join(dir, workspace, 'node_modules'), { recursive: true });
+    for (const name of readdirSync(nested)) if (name !== '.cache') symlinkSync(join(nested, name), join(dir, workspace, 'node_modules', name));
+  }
   for (const name of readdirSync(join(root, 'node_modules', '@ledgerline'))) {
     const target = relative(root, execFileSync('readlink', ['-f', join(root, 'node_modules', '@ledgerline', name)], { encoding: 'utf8' }).trim());
     symlinkSync(join(dir, target), join(modules, '@ledgerline', name), 'dir');
