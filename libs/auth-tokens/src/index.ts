@@ -1,5 +1,5 @@
 export {
-  ISSUER, AUDIENCE, ALGORITHM, ON_BEHALF_OF_TYPE, TRANSACTION_TO_PORTFOLIO,
+  ISSUER, AUDIENCE, ALGORITHM, ACCESS_TOKEN_TTL_SECONDS, CLOCK_TOLERANCE_SECONDS, ON_BEHALF_OF_TYPE, TRANSACTION_TO_PORTFOLIO,
   type Identity, type Role, type OnBehalfOf, type OnBehalfOfParty,
 } from './claims.ts';
 export { generateSigningKey, importSigningKey, exportPrivateJwk, toJwks, type SigningKey, type JsonWebKeySet } from './keys.ts';

@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Context, Next } from 'koa';
 import { unauthorized } from '@ledgerline/http-kit';
-import { ALGORITHM, ON_BEHALF_OF_TYPE, type OnBehalfOf, type OnBehalfOfParty } from './claims.ts';
+import { ALGORITHM, CLOCK_TOLERANCE_SECONDS, ON_BEHALF_OF_TYPE, type OnBehalfOf, type OnBehalfOfParty } from './claims.ts';
 import type { SigningKey } from './keys.ts';
 import { createVerifiedTokenCache, type VerifiedTokenCache } from './verified-cache.ts';
 import { bearerToken, type KeyResolver } from './verify.ts';
@@ -39,7 +39,7 @@ export async function verifyOnBehalfOfToken(token: string, keys: KeyResolver, pa
       algorithms: [ALGORITHM],
       typ: ON_BEHALF_OF_TYPE,
       currentDate: now(),
-      clockTolerance: 5,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
     if (typeof payload.sub !== 'string' || !payload.sub || typeof payload.exp !== 'number') {

@@ -1,7 +1,7 @@
-import type { Identity } from './claims.ts';
+import { CLOCK_TOLERANCE_SECONDS, type Identity } from './claims.ts';
 
-/** Seconds of clock tolerance on expiry: the same as verifyAccessToken's. */
-const EXPIRY_TOLERANCE_MS = 5_000;
+/** Clock tolerance on expiry: the same as verifyAccessToken's. */
+const EXPIRY_TOLERANCE_MS = CLOCK_TOLERANCE_SECONDS * 1000;
 
 /** What a verified token yields (an access token's Identity, an on-behalf-of token's caller): at least its expiry. */
 export interface Verified {
@@ -39,7 +39,7 @@ export function createVerifiedTokenCache<T extends Verified = Identity>(options:
       const entry = entries.get(token);
       if (!entry) return undefined;
       const at = now.getTime();
-      if (at > entry.identity.expiresAt.getTime() + EXPIRY_TOLERANCE_MS || at - entry.verifiedAt > maxAgeMs || at < entry.verifiedAt) {
+      if (at >= entry.identity.expiresAt.getTime() + EXPIRY_TOLERANCE_MS || at - entry.verifiedAt > maxAgeMs || at < entry.verifiedAt) {
         entries.delete(token);
         return undefined;
       }

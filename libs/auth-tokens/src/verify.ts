@@ -1,6 +1,6 @@
 import { createLocalJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { unauthorized } from '@ledgerline/http-kit';
-import { ALGORITHM, AUDIENCE, ISSUER, type Identity, type Role } from './claims.ts';
+import { ALGORITHM, AUDIENCE, CLOCK_TOLERANCE_SECONDS, ISSUER, type Identity, type Role } from './claims.ts';
 import type { JsonWebKeySet } from './keys.ts';
 
 export type KeyResolver = JWTVerifyGetKey;
@@ -19,7 +19,7 @@ export async function verifyAccessToken(token: string, keys: KeyResolver, now: (
       algorithms: [ALGORITHM],
       typ: 'at+jwt',
       currentDate: now(),
-      clockTolerance: 5,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
     const { sub, email, role, sid, exp } = payload;
     if (typeof sub !== 'string' || typeof email !== 'string' || typeof sid !== 'string' || typeof role !== 'string' || !ROLES.has(role) || typeof exp !== 'number') {

@@ -4,11 +4,9 @@
  *  (b) make a consumer rely on a field the provider does not send → the provider's verification must fail.
  * Each case also checks that the failure names the field. Exits non-zero if a mutation survives.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyRepo } from '@ledgerline/test-kit';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
@@ -43,38 +41,17 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-function copyRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ledgerline-bite-'));
-  const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    cpSync(join(ROOT, file), join(dir, file));
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-function run(cwd: string, args: string[], env: Record<string, string>): { status: number; output: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/ava/entrypoints/cli.js'), ...args], {
-    cwd, env: { ...process.env, ...env, PACT_DO_NOT_TRACK: 'true' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}` };
-}
-
 let survived = 0;
 for (const mutation of MUTATIONS) {
-  const copy = copyRepo();
+  const copy = copyRepo(ROOT);
   try {
-    const env = { LEDGERLINE_CONTRACTS_DIR: join(copy, 'contracts') };
-    const path = join(copy, mutation.file);
-    const source = readFileSync(path, 'utf8');
-    if (!source.includes(mutation.from)) throw new Error(`${mutation.file} no longer contains the line to mutate: update prove-bite.ts`);
-    writeFileSync(path, source.replace(mutation.from, mutation.to));
+    const env = { LEDGERLINE_CONTRACTS_DIR: join(copy.dir, 'contracts') };
+    copy.mutate(mutation.file, mutation.from, mutation.to);
     if (mutation.consumer) {
-      const consumer = run(join(copy, mutation.consumer), ['test/**/*.pact.test.ts'], env);
+      const consumer = copy.ava(mutation.consumer, ['test/**/*.pact.test.ts'], env);
       if (consumer.status !== 0) throw new Error(`the mutated consumer tests themselves failed:\n${consumer.output}`);
     }
-    const verification = run(join(copy, mutation.provider), ['test/provider.pact.test.ts'], env);
+    const verification = copy.ava(mutation.provider, ['test/provider.pact.test.ts'], env);
     const caught = verification.status !== 0 && mutation.expect.test(verification.output);
     console.log(`${caught ? 'caught   ' : 'SURVIVED '} ${mutation.name}`);
     if (caught) {
@@ -85,7 +62,7 @@ for (const mutation of MUTATIONS) {
       console.log(verification.output.slice(-3000));
     }
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    copy.remove();
   }
 }
 console.log(survived ? `contracts bite: NO — ${survived} mutation(s) survived` : `contracts bite: yes — ${MUTATIONS.length} of ${MUTATIONS.length} mutations caught`);

@@ -22,18 +22,22 @@ export interface FakeUpstream {
   seen: Seen[];
   /** Answer `METHOD /path` (exact path) with a handler; anything unrouted answers 200 {"echo": true}. */
   on(route: string, handler: FakeHandler): void;
+  /** Answer every unrouted request with this handler instead of the echo. */
+  otherwise(handler: FakeHandler): void;
 }
 
 export async function startFakeUpstream(t: Teardown): Promise<FakeUpstream> {
   const seen: Seen[] = [];
   const routes = new Map<string, FakeHandler>();
+  let fallback: FakeHandler = (ctx) => {
+    ctx.body = { echo: true };
+  };
   const app = new Koa();
   app.use(bodyParser());
   app.use(async (ctx) => {
     seen.push({ method: ctx.method, path: ctx.path, query: { ...ctx.query }, headers: { ...ctx.headers }, body: ctx.request.body });
     const handler = routes.get(`${ctx.method} ${ctx.path}`);
-    if (handler) await handler(ctx);
-    else ctx.body = { echo: true };
+    await (handler ?? fallback)(ctx);
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -43,7 +47,9 @@ export async function startFakeUpstream(t: Teardown): Promise<FakeUpstream> {
     server.close(() => done(undefined));
   }));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, seen, on: (route, handler) => routes.set(route, handler) };
+  return { url: `http://127.0.0.1:${port}`, seen, on: (route, handler) => routes.set(route, handler), otherwise: (handler) => {
+    fallback = handler;
+  } };
 }
 
 /** A loopback URL where nothing listens (a port that was bound and released). */

@@ -13,3 +13,10 @@ export {
 export { registerMigrationTests, type MigrationTest, type MigrationTestOptions } from './migration-tests.ts';
 export { createTestDatabases, testEngine, type TestDatabases, type TestEngine } from './test-databases.ts';
 export { startThrowawayPostgres as startTestPostgres, type ThrowawayPostgres } from '@ledgerline/db-kit';
+export { snapshotDatabase } from './db-snapshot.ts';
+export { startJwksServer, createServedIssuer, type JwksServer, type ServedIssuer } from './jwks-server.ts';
+export { TOKEN_CASES, type TokenCase, type ForgeryBase } from './auth-matrix/forged-tokens.ts';
+export { routeInventory, matrixGaps } from './auth-matrix/route-inventory.ts';
+export { checkRoute, checkMatrixCoversApp, registerAuthorizationMatrix, type Access, type Assertions, type RegisterTest, type MatrixCaller, type MatrixRoute, type MatrixWorld, type RequestShape } from './auth-matrix/run-matrix.ts';
+export { copyRepo, type RepoCopy } from './repo-copy.ts';
+export { problemOf, problem, type ProblemSummary } from './problems.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { generateSigningKey, signAccessToken, toJwks, type JsonWebKeySet, type Role, type SigningKey } from '@ledgerline/auth-tokens';
+import { ACCESS_TOKEN_TTL_SECONDS, generateSigningKey, signAccessToken, toJwks, type JsonWebKeySet, type Role, type SigningKey } from '@ledgerline/auth-tokens';
 
 export interface TestTokenIssuer {
   key: SigningKey;
@@ -20,7 +20,7 @@ export async function createTestTokenIssuer(): Promise<TestTokenIssuer> {
         email: claims.email ?? `user-${randomUUID()}@example.test`,
         role: claims.role ?? 'user',
         sessionId: claims.sessionId ?? randomUUID(),
-        ttlSeconds: claims.ttlSeconds ?? 300,
+        ttlSeconds: claims.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS,
         now: claims.now ?? new Date(),
       }),
   };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { databaseFromEnv, DEV_DATA_DIR } from '@ledgerline/db-kit';
 import type { JWK } from 'jose';
+import { DEFAULT_AUTH_SETTINGS } from './deps.ts';
 
 /**
  * Production/dev configuration from the environment. Only main.ts reads this; tests never import it
@@ -14,7 +15,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     database: databaseFromEnv(env, 'auth', resolve(DEV_DATA_DIR, 'auth.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     signingJwk: env.AUTH_SIGNING_JWK ? (JSON.parse(env.AUTH_SIGNING_JWK) as JWK) : undefined,
-    accessTokenTtlSeconds: Number(env.AUTH_ACCESS_TOKEN_TTL ?? 300),
+    accessTokenTtlSeconds: Number(env.AUTH_ACCESS_TOKEN_TTL ?? DEFAULT_AUTH_SETTINGS.accessTokenTtlSeconds),
     admin: {
       email: env.AUTH_ADMIN_EMAIL ?? 'admin@ledgerline.local',
       password: env.AUTH_ADMIN_PASSWORD ?? 'Ledger-Keeper-2026!',

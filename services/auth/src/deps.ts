@@ -1,6 +1,6 @@
 import type { Orm } from '@ledgerline/db-kit';
 import type { Logger } from '@ledgerline/http-kit';
-import type { SigningKey } from '@ledgerline/auth-tokens';
+import { ACCESS_TOKEN_TTL_SECONDS, type SigningKey } from '@ledgerline/auth-tokens';
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './passwords/password-hasher.ts';
 
 /** Behaviour settings of the auth service (no database settings here: the ORM is passed in open). */
@@ -13,8 +13,9 @@ export interface AuthSettings {
   bodyLimit: string;
 }
 
+/** The production settings (config.ts reads overrides from the environment on top of these; tests build them too). */
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
-  accessTokenTtlSeconds: 300,
+  accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
   refreshTokenTtlSeconds: 14 * 24 * 3600,
   scryptCost: DEFAULT_SCRYPT_COST,
   loginMaxFailures: 5,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_GATEWAY_SETTINGS } from './deps.ts';
 
 /** Gateway configuration from the environment. Only main.ts reads this. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -14,8 +15,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     jwksUrl: env.AUTH_JWKS_URL ?? `${authUrl}/.well-known/jwks.json`,
     upstreamTimeoutMs: Number(env.UPSTREAM_TIMEOUT_MS ?? 5000),
     /** Attempts per client address per minute (the e2e and perf runs raise these: all their traffic is from 127.0.0.1). */
-    loginPerMinute: Number(env.GATEWAY_LOGIN_PER_MINUTE ?? 20),
-    registerPerMinute: Number(env.GATEWAY_REGISTER_PER_MINUTE ?? 10),
+    loginPerMinute: Number(env.GATEWAY_LOGIN_PER_MINUTE ?? DEFAULT_GATEWAY_SETTINGS.loginRateLimit.max),
+    registerPerMinute: Number(env.GATEWAY_REGISTER_PER_MINUTE ?? DEFAULT_GATEWAY_SETTINGS.registerRateLimit.max),
     webRoot: resolve(env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

@@ -2,8 +2,9 @@
  * Test support for the gateway's unit tests: the real gateway (createApp with the real typed clients)
  * in front of in-process fake upstreams on port 0 that record what reached them.
  */
+import type Koa from 'koa';
 import supertest from 'supertest';
-import { localKeys } from '@ledgerline/auth-tokens';
+import { localKeys, type KeyResolver } from '@ledgerline/auth-tokens';
 import { AuthClient } from '@ledgerline/auth-client';
 import { PortfolioApiClient } from '@ledgerline/portfolio-client';
 import { TransactionClient } from '@ledgerline/transaction-client';
@@ -14,6 +15,7 @@ import { createApp } from './app.ts';
 import type { GatewaySettings } from './deps.ts';
 
 export interface GatewayTestApp {
+  app: Koa;
   http: ReturnType<typeof supertest>;
   issuer: TestTokenIssuer;
   clock: ReturnType<typeof createTestClock>;
@@ -26,7 +28,7 @@ type Service = 'auth' | 'portfolio' | 'transaction';
 
 export async function createGatewayTestApp(
   t: Teardown,
-  options: { settings?: Partial<GatewaySettings>; timeoutMs?: number; webRoot?: string; down?: Service[] } = {},
+  options: { settings?: Partial<GatewaySettings>; timeoutMs?: number; webRoot?: string; down?: Service[]; keys?: KeyResolver } = {},
 ): Promise<GatewayTestApp> {
   const issuer = await createTestTokenIssuer();
   const clock = createTestClock(new Date());
@@ -36,7 +38,7 @@ export async function createGatewayTestApp(
   const urlOf = async (service: Service, fake: FakeUpstream) => (down.includes(service) ? closedPortUrl() : fake.url);
   const app = createApp({
     logger: createTestLogger(),
-    keys: localKeys(issuer.jwks),
+    keys: options.keys ?? localKeys(issuer.jwks),
     clock: clock.now,
     clients: {
       auth: new AuthClient({ baseUrl: await urlOf('auth', auth), timeoutMs }),
@@ -47,6 +49,7 @@ export async function createGatewayTestApp(
     webRoot: options.webRoot,
   });
   return {
+    app,
     http: supertest(app.callback()),
     issuer,
     clock,

@@ -30,7 +30,7 @@ export function checkPassword(password: string, email: string, field = 'password
   const lower = password.toLowerCase();
   const normalisedEmail = email.trim().toLowerCase();
   const localPart = normalisedEmail.split('@')[0] ?? '';
-  if (lower === normalisedEmail || (localPart.length >= 4 && lower.includes(localPart))) broken.push('same_as_email');
+  if (lower.includes(normalisedEmail) || (localPart.length >= 4 && lower.includes(localPart))) broken.push('same_as_email');
   const stripped = lower.replace(/[^a-z]+$/, '').replace(/^[^a-z]+/, '');
   if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(stripped)) broken.push('too_common');
   return broken.map((code) => ({ field, code: `password_${code}`, message: textOf(code) }));

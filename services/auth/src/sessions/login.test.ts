@@ -51,6 +51,20 @@ test('unknown emails are throttled the same way, so a lockout reveals nothing', 
   t.is((await http.post('/auth/login').send({ email: 'ghost@example.test', password: 'Whatever-123x' })).status, 429);
 });
 
+test('a successful login resets only its own account\'s count, never another\'s', async (t) => {
+  const { http, signUp } = await createAuthTestApp(t, { loginMaxFailures: 3 });
+  const ada = await signUp();
+  const eve = await signUp();
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    t.is((await http.post('/auth/login').send({ email: eve.email, password: 'Wrong-Password-99' })).status, 401);
+  }
+  t.is((await http.post('/auth/login').send({ email: ada.email, password: ada.password })).status, 200, 'someone else logs in');
+  t.is((await http.post('/auth/login').send({ email: eve.email, password: 'Wrong-Password-99' })).status, 401, 'the third failure');
+  const locked = await http.post('/auth/login').send({ email: eve.email, password: eve.password });
+  t.is(locked.status, 429, 'still counted: the other account\'s success reset nothing here');
+  t.is(locked.body.code, 'too_many_requests');
+});
+
 test('login input is validated: missing fields are 422 with the field named', async (t) => {
   const { http } = await createAuthTestApp(t);
   const response = await http.post('/auth/login').send({ email: '' });

@@ -63,3 +63,23 @@ test('dec accepts only plain decimal strings; decimalPlaces counts the written f
   t.is(decimalPlaces('1.50'), 2);
   t.is(decimalPlaces('0.123456'), 6);
 });
+
+test('edges: negative amounts above −1, zeros inside the decimals, halves at every place, and never a negative zero', (t) => {
+  const money: Array<[string, string]> = [
+    ['-0.5', '-0.50'], ['-0.05', '-0.05'], ['-0.999', '-1.00'], ['-0.015', '-0.02'], ['-0.025', '-0.02'], ['-0.005', '0.00'],
+    ['0', '0.00'], ['-0', '0.00'], ['10.05', '10.05'], ['100.001', '100.00'], ['1.005', '1.00'], ['0.105', '0.10'], ['-1', '-1.00'],
+  ];
+  for (const [input, shown] of money) t.is(formatMoney(input), shown, `money ${input}`);
+  const prices: Array<[string, string]> = [
+    ['-0.5', '-0.50'], ['0.05', '0.05'], ['1.0500', '1.05'], ['1.0005', '1.0005'], ['1.00005', '1.00'], ['1.00015', '1.0002'],
+    ['-0.00001', '0.00'], ['0', '0.00'], ['10.1000', '10.10'], ['-12.3456', '-12.3456'], ['0.0100', '0.01'],
+  ];
+  for (const [input, shown] of prices) t.is(formatPrice(input), shown, `price ${input}`);
+  const quantities: Array<[string, string]> = [['-0.5', '-0.5'], ['-0.0000001', '0'], ['1.0000005', '1'], ['0.0000015', '0.000002'], ['100.000100', '100.0001']];
+  for (const [input, shown] of quantities) t.is(formatQuantity(input), shown, `quantity ${input}`);
+  t.is(formatAverageCost('-0.5'), '-0.5000');
+  t.is(formatAverageCost('-0.00004'), '0.0000');
+  t.is(storeAverageCost(dec('-0.00000000001')), '0');
+  t.is(formatPercent(dec('-1'), dec('300')), '-0.33', 'a small loss stays negative');
+  t.is(formatPercent(dec('-1'), dec('1000000')), '0.00', 'a loss that rounds away is 0.00, not -0.00');
+});

@@ -28,9 +28,10 @@ export function parseDecimal(field: string, raw: string, rule: DecimalRule): Dec
   return value;
 }
 
-/** Money on the wire: always 2 dp ("105.00"), banker's rounding. */
+/** Money on the wire: always 2 dp ("105.00"), banker's rounding; an amount that rounds to zero is "0.00", never "-0.00". */
 export function money(value: Decimal.Value): string {
-  return new Decimal(value).toFixed(2, Decimal.ROUND_HALF_EVEN);
+  const text = new Decimal(value).toFixed(2, Decimal.ROUND_HALF_EVEN);
+  return text === '-0.00' ? '0.00' : text;
 }
 
 /** A quantity on the wire: normalised, no trailing zeros, no exponent ("10", "0.5"). */

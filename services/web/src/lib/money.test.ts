@@ -36,3 +36,23 @@ test('profit and loss are signed and coloured by the sign of the text', (t) => {
   t.is(pnlClass('-0.01'), 'loss');
   t.is(pnlClass('0.00'), 'flat');
 });
+
+test('edges: negatives above −1, zeros inside the decimals, explicit signs, leading zeros, and text that is not a number', (t) => {
+  const shown: Array<[string, string]> = [
+    ['-0.5', '-0.5'], ['-0.05', '-0.05'], ['-0.50', '-0.50'], ['10.05', '10.05'], ['1000.005', '1,000.005'], ['-0', '0'], ['+5', '5'],
+    ['0001234', '1,234'], ['-000.001', '-0.001'], [' 12 ', '12'], ['-999.99', '-999.99'], ['-1000', '-1,000'], ['1e5', '1e5'], ['12.', '12.'],
+  ];
+  for (const [input, output] of shown) t.is(formatDecimal(input), output, input);
+  t.is(formatSigned('-0.50'), '-0.50');
+  t.is(formatSigned('+0.50'), '+0.50');
+  t.is(formatSigned('0.001'), '+0.001');
+  t.is(formatSigned('-0.00'), '0.00');
+  t.is(formatSignedPercent(''), '');
+  t.is(formatSignedPercent('-0.05'), '-0.05%');
+  t.is(formatMoney('-0.5', 'USD'), '-0.5 USD');
+  t.is(formatMoney('', 'USD'), '', 'no amount: no currency either');
+  t.is(signOf('+0.00'), 0);
+  t.is(signOf('abc'), 0);
+  t.is(pnlClass('-0.001'), 'loss');
+  t.is(pnlClass(null), 'flat');
+});
