@@ -2,14 +2,18 @@ import { resolve } from 'node:path';
 import { DEV_DATA_DIR } from '@ledgerline/db-kit';
 import type { JWK } from 'jose';
 
+/** The environment variable that sets this service's port (`npm start` names it when the port is taken). */
+export const PORT_VARIABLE = 'AUTH_PORT';
+
 /**
  * Production/dev configuration from the environment. Only main.ts reads this; tests never import it
  * (a lint rule enforces that) and get their databases from @ledgerline/test-kit.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
-    port: Number(env.AUTH_PORT ?? env.PORT ?? 4001),
+    port: Number(env[PORT_VARIABLE] ?? env.PORT ?? 4001),
     host: env.HOST ?? '127.0.0.1',
+    portVariable: PORT_VARIABLE,
     dbPath: resolve(env.AUTH_DB_PATH ?? resolve(DEV_DATA_DIR, 'auth.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     signingJwk: env.AUTH_SIGNING_JWK ? (JSON.parse(env.AUTH_SIGNING_JWK) as JWK) : undefined,

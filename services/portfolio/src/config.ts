@@ -2,14 +2,18 @@ import { resolve } from 'node:path';
 import type { JsonWebKeySet } from '@ledgerline/auth-tokens';
 import { DEV_DATA_DIR } from '@ledgerline/db-kit';
 
+/** The environment variable that sets this service's port (`npm start` names it when the port is taken). */
+export const PORT_VARIABLE = 'PORTFOLIO_PORT';
+
 /**
  * Production/dev configuration from the environment. Only main.ts reads this; tests never import it
  * (a lint rule enforces that) and get their databases from @ledgerline/test-kit.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
-    port: Number(env.PORTFOLIO_PORT ?? env.PORT ?? 4002),
+    port: Number(env[PORT_VARIABLE] ?? env.PORT ?? 4002),
     host: env.HOST ?? '127.0.0.1',
+    portVariable: PORT_VARIABLE,
     dbPath: resolve(env.PORTFOLIO_DB_PATH ?? resolve(DEV_DATA_DIR, 'portfolio.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     authJwksUrl: env.AUTH_JWKS_URL ?? 'http://127.0.0.1:4001/.well-known/jwks.json',

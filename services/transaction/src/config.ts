@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { DEV_DATA_DIR } from '@ledgerline/db-kit';
 import type { JWK } from 'jose';
 
+/** The environment variable that sets this service's port (`npm start` names it when the port is taken). */
+export const PORT_VARIABLE = 'TRANSACTION_PORT';
+
 /**
  * Production/dev configuration from the environment. Only main.ts reads this; tests never import it
  * (a lint rule enforces that) and get their databases from @ledgerline/test-kit.
@@ -9,8 +12,9 @@ import type { JWK } from 'jose';
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   const portfolioTimeoutMs = Number(env.PORTFOLIO_TIMEOUT_MS ?? 3000);
   return {
-    port: Number(env.TRANSACTION_PORT ?? env.PORT ?? 4003),
+    port: Number(env[PORT_VARIABLE] ?? env.PORT ?? 4003),
     host: env.HOST ?? '127.0.0.1',
+    portVariable: PORT_VARIABLE,
     dbPath: resolve(env.TRANSACTION_DB_PATH ?? resolve(DEV_DATA_DIR, 'transaction.sqlite')),
     logLevel: env.LOG_LEVEL ?? 'info',
     jwksUrl: env.AUTH_JWKS_URL ?? 'http://127.0.0.1:4001/.well-known/jwks.json',
