@@ -15,6 +15,8 @@ import type { GatewaySettings } from './deps.ts';
 
 export interface GatewayTestApp {
   http: ReturnType<typeof supertest>;
+  /** The Koa app itself (e.g. to list its routes). */
+  app: ReturnType<typeof createApp>;
   issuer: TestTokenIssuer;
   clock: ReturnType<typeof createTestClock>;
   upstreams: { auth: FakeUpstream; portfolio: FakeUpstream; transaction: FakeUpstream };
@@ -48,6 +50,7 @@ export async function createGatewayTestApp(
   });
   return {
     http: supertest(app.callback()),
+    app,
     issuer,
     clock,
     upstreams: { auth, portfolio, transaction },
