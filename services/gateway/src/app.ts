@@ -5,6 +5,7 @@ import { DEFAULT_GATEWAY_SETTINGS, type GatewayDeps } from './deps.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { docsRoutes } from './openapi/docs.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { portfolioRoutes } from './routes/portfolio.routes.ts';
@@ -28,6 +29,7 @@ export function createApp(deps: GatewayDeps): Koa {
   const routers = [
     healthRoutes(deps.clients),
     openApiRoutes(),
+    docsRoutes(),
     authRoutes(deps.clients.auth, { authenticated, loginLimit, registerLimit }),
     portfolioRoutes(deps.clients.portfolio, authenticated),
     transactionRoutes(deps.clients.transaction, authenticated),
