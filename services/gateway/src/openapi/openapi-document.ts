@@ -89,7 +89,7 @@ function componentSchemas(routes: ApiRoute[]): Record<string, JsonSchema> {
 
 /**
  * The OpenAPI 3.1 document of the gateway's public API, generated from @ledgerline/api-schemas (the schemas the
- * services validate with and type their answers by) and the route list: committed as contracts/openapi.json,
+ * services validate with and type their answers by) and the route list: committed as contracts/openapi/openapi.json,
  * served at /api/v1/openapi.json.
  */
 export function buildOpenApiDocument(routes: ApiRoute[] = API_ROUTES): OpenApiDocument {

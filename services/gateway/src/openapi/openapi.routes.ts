@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { buildOpenApiDocument } from './openapi-document.ts';
 
-/** GET /api/v1/openapi.json: the API's OpenAPI 3.1 document (the same as contracts/openapi.json), public. */
+/** GET /api/v1/openapi.json: the API's OpenAPI 3.1 document (the same as contracts/openapi/openapi.json), public. */
 export function openApiRoutes() {
   const document = buildOpenApiDocument();
   const router = new Router();

@@ -6,8 +6,8 @@ import { API_ROUTES } from './api-routes.ts';
 import { buildOpenApiDocument } from './openapi-document.ts';
 import { OPENAPI_FILE, renderOpenApi } from './generate.ts';
 
-test('contracts/openapi.json is exactly what the schemas generate (npm run openapi rewrites it)', (t) => {
-  t.is(readFileSync(OPENAPI_FILE, 'utf8'), renderOpenApi(), 'run `npm run openapi` and commit contracts/openapi.json');
+test('contracts/openapi/openapi.json is exactly what the schemas generate (npm run openapi rewrites it)', (t) => {
+  t.is(readFileSync(OPENAPI_FILE, 'utf8'), renderOpenApi(), 'run `npm run openapi` and commit contracts/openapi/openapi.json');
 });
 
 test('the document is valid OpenAPI 3.1', async (t) => {
