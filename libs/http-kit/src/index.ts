@@ -1,10 +1,10 @@
 export * from './errors.ts';
 export { sendProblem, PROBLEM_TYPE_BASE, type Problem } from './problem.ts';
 export { errorMiddleware } from './error-middleware.ts';
-export { createLogger, type Logger } from './logger.ts';
+export { createLogger, logFormat, type Logger, type LogFormat } from './logger.ts';
 export { requestId, REQUEST_ID_HEADER } from './request-id.ts';
 export { jsonBody } from './body.ts';
 export { validate, toFieldErrors } from './validate.ts';
 export { healthRoutes, type ReadinessCheck } from './health.ts';
-export { listen, serverUrl, announceListening, installGracefulShutdown } from './server.ts';
+export { listen, listenOrExit, PortInUseError, serverUrl, announceListening, installGracefulShutdown } from './server.ts';
 export { createBaseApp, type BaseAppOptions } from './base-app.ts';

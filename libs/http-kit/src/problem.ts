@@ -1,18 +1,10 @@
 import type { Context } from 'koa';
-import type { FieldError } from './errors.ts';
+import type { Problem } from '@ledgerline/api-schemas';
 
 export const PROBLEM_TYPE_BASE = 'https://ledgerline.dev/problems/';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  instance?: string;
-  requestId?: string;
-  errors?: FieldError[];
-}
+/** The problem+json body, defined with the public API's shapes (RFC 9457 plus `code`, `requestId`, `errors`). */
+export type { Problem } from '@ledgerline/api-schemas';
 
 /** Writes an RFC 9457 problem+json response. */
 export function sendProblem(ctx: Context, problem: Omit<Problem, 'type' | 'instance' | 'requestId'>): void {

@@ -7,7 +7,8 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Takes the caller's request id when it is well-formed (the gateway creates one; every hop forwards it),
- * otherwise creates one; echoes it, and gives the request a child logger that carries it.
+ * otherwise creates one; echoes it, and gives the request a child logger that carries it. One line per
+ * request when it ends; health probes (polled by orchestrators and npm start) only at debug level.
  */
 export function requestId(logger: Logger) {
   return async function requestIdAndLog(ctx: Context, next: Next): Promise<void> {
@@ -21,7 +22,8 @@ export function requestId(logger: Logger) {
     try {
       await next();
     } finally {
-      log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) }, 'request');
+      const level = ctx.path.startsWith('/health/') ? 'debug' : 'info';
+      log[level]({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - started) }, 'request');
     }
   };
 }

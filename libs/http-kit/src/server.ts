@@ -2,13 +2,48 @@ import type { Server } from 'node:http';
 import type Koa from 'koa';
 import type { Logger } from './logger.ts';
 
-/** Listens and resolves once the port is bound (port 0 picks a free one). */
-export function listen(app: Koa, port: number, host = '127.0.0.1'): Promise<Server> {
+/** The port a service was told to bind is held by another process; the message names the variable that moves it. */
+export class PortInUseError extends Error {
+  readonly port: number;
+  readonly variable: string;
+  constructor(port: number, host: string, variable: string) {
+    super(`port ${port} on ${host} is already in use: stop whatever holds it, or set ${variable} to another port`);
+    this.name = 'PortInUseError';
+    this.port = port;
+    this.variable = variable;
+  }
+}
+
+/**
+ * Listens and resolves once the port is bound (port 0 picks a free one). A taken port rejects with a
+ * PortInUseError naming `portVariable`, the environment variable that sets this service's port.
+ */
+export function listen(app: Koa, port: number, host = '127.0.0.1', portVariable = 'PORT'): Promise<Server> {
   return new Promise((resolvePromise, reject) => {
     const server = app.listen(port, host);
     server.once('listening', () => resolvePromise(server));
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host, portVariable) : error));
   });
+}
+
+/**
+ * For main.ts: listen, and when the port is taken log that in one line (no stack trace), run the closers
+ * (ORM...) and exit with code 1, so `npm start` stops every other service cleanly.
+ */
+export async function listenOrExit(
+  app: Koa,
+  logger: Logger,
+  address: { port: number; host: string; portVariable: string },
+  closers: Array<() => Promise<unknown>> = [],
+): Promise<Server> {
+  try {
+    return await listen(app, address.port, address.host, address.portVariable);
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    logger.fatal(error.message);
+    for (const close of closers) await close();
+    process.exit(1);
+  }
 }
 
 export function serverUrl(server: Server): string {

@@ -3,8 +3,9 @@
  * transactionId) and GET /internal/trades/:transactionId (was it applied, and with what result).
  */
 
-export const TRADE_TYPES = ['buy', 'sell', 'deposit', 'withdrawal', 'dividend', 'fee'] as const;
-export type TradeType = (typeof TRADE_TYPES)[number];
+import type { ApplyTradeResult, TradeType } from '@ledgerline/api-schemas';
+
+export { TRADE_TYPES, type ApplyTradeResult, type TradeType, type TradeHolding } from '@ledgerline/api-schemas';
 
 /** One trade or cash movement to apply; decimals are strings ("10.5", "105.00"). */
 export interface ApplyTradeRequest {
@@ -17,25 +18,6 @@ export interface ApplyTradeRequest {
   amount?: string;
   fees?: string;
   executedAt: string;
-}
-
-/** A holding after the trade (quantity "0" stays so its realised P/L is kept). */
-export interface TradeHolding {
-  symbol: string;
-  quantity: string;
-  averageCost: string;
-  realizedPnl: string;
-}
-
-/** What the portfolio answers: the state after the trade; `applied: false` means it had been applied before. */
-export interface ApplyTradeResult {
-  transactionId: string;
-  portfolioId: string;
-  applied: boolean;
-  cash: string;
-  holding: TradeHolding | null;
-  /** Realised P/L of this transaction (sell only). */
-  realizedPnl: string | null;
 }
 
 /**

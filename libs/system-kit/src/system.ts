@@ -90,6 +90,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     ...(process.env as Record<string, string>),
     LEDGERLINE_TEST_RUN: '1',
     LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json', // the kit reads the services' JSON lines, whatever the developer's shell says
     HOST: '127.0.0.1',
     // Every service binds port 0 and announces the port it got: no window in which another process can take it.
     AUTH_PORT: '0',

@@ -1,28 +1,13 @@
+import type { RecordTransactionRequest as PublicRecordTransactionRequest, TransactionQuery } from '@ledgerline/api-schemas';
 import { ServiceClient, type CallContext } from '@ledgerline/service-client';
 import { transactionPageSchema, transactionSchema, type Transaction, type TransactionPage } from './schemas.ts';
 
-export interface RecordTransactionRequest {
-  portfolioId: string;
-  type: string;
-  symbol?: string;
-  quantity?: string;
-  price?: string;
-  amount?: string;
-  fees?: string;
-  executedAt?: string;
-}
-
-export interface HistoryQuery {
-  portfolioId?: string;
-  symbol?: string;
-  type?: string;
-  /** Comma-separated statuses; the default is completed,pending. */
-  status?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: string | number;
-}
+/**
+ * The public API's request shapes (@ledgerline/api-schemas) as the gateway forwards them: unvalidated, so any
+ * `type` string passes through and the transaction service answers a bad one with its 422.
+ */
+export type RecordTransactionRequest = Omit<PublicRecordTransactionRequest, 'type'> & { type: string };
+export type HistoryQuery = TransactionQuery;
 
 export interface Recorded {
   transaction: Transaction;

@@ -1,5 +1,5 @@
 import { openOrm, redactUrl } from '@ledgerline/db-kit';
-import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listenOrExit } from '@ledgerline/http-kit';
 import { generateSigningKey, importSigningKey } from '@ledgerline/auth-tokens';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
@@ -16,6 +16,6 @@ const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk)
 const status = await bootstrapAdmin(orm, createPasswordHasher(DEFAULT_AUTH_SETTINGS.scryptCost), new Date(), config.admin);
 if (status === 'created') logger.info({ email: config.admin.email }, 'admin account created');
 const app = createApp({ orm, logger, signingKeys: [signingKey], settings: { accessTokenTtlSeconds: config.accessTokenTtlSeconds } });
-const server = await listen(app, config.port, config.host);
+const server = await listenOrExit(app, logger, config, [() => orm.close()]);
 announceListening(logger, server, { db: redactUrl(config.database) });
 installGracefulShutdown(server, logger, [() => orm.close()]);

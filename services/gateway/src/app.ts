@@ -5,6 +5,8 @@ import { DEFAULT_GATEWAY_SETTINGS, type GatewayDeps } from './deps.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { docsRoutes } from './openapi/docs.routes.ts';
+import { openApiRoutes } from './openapi/openapi.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { portfolioRoutes } from './routes/portfolio.routes.ts';
 import { transactionRoutes } from './routes/transaction.routes.ts';
@@ -26,6 +28,8 @@ export function createApp(deps: GatewayDeps): Koa {
   app.use(securityHeaders);
   const routers = [
     healthRoutes(deps.clients),
+    openApiRoutes(),
+    docsRoutes(),
     authRoutes(deps.clients.auth, { authenticated, loginLimit, registerLimit }),
     portfolioRoutes(deps.clients.portfolio, authenticated),
     transactionRoutes(deps.clients.transaction, authenticated),

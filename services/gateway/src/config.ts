@@ -2,12 +2,16 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_GATEWAY_SETTINGS } from './deps.ts';
 
+/** The environment variable that sets this service's port (`npm start` names it when the port is taken). */
+export const PORT_VARIABLE = 'GATEWAY_PORT';
+
 /** Gateway configuration from the environment. Only main.ts reads this. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   const authUrl = env.AUTH_URL ?? 'http://127.0.0.1:4001';
   return {
-    port: Number(env.GATEWAY_PORT ?? env.PORT ?? 4000),
+    port: Number(env[PORT_VARIABLE] ?? env.PORT ?? 4000),
     host: env.HOST ?? '127.0.0.1',
+    portVariable: PORT_VARIABLE,
     logLevel: env.LOG_LEVEL ?? 'info',
     authUrl,
     portfolioUrl: env.PORTFOLIO_URL ?? 'http://127.0.0.1:4002',

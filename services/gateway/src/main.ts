@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listenOrExit } from '@ledgerline/http-kit';
 import { remoteKeys } from '@ledgerline/auth-tokens';
 import { AuthClient } from '@ledgerline/auth-client';
 import { PortfolioApiClient } from '@ledgerline/portfolio-client';
@@ -26,7 +26,7 @@ const app = createApp({
     registerRateLimit: { max: config.registerPerMinute, windowMs: 60_000 },
   },
 });
-const server = await listen(app, config.port, config.host);
-const url = announceListening(logger, server, { web: Boolean(webRoot) });
-logger.info(`Ledgerline is up: open ${url.replace('127.0.0.1', 'localhost')}`);
+const server = await listenOrExit(app, logger, config);
+// "Ledgerline is up" is npm start's line, printed once every service is ready (GET /health/services).
+announceListening(logger, server, { web: Boolean(webRoot) });
 installGracefulShutdown(server, logger, []);

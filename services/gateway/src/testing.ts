@@ -11,12 +11,16 @@ import { TransactionClient } from '@ledgerline/transaction-client';
 import {
   closedPortUrl, createTestClock, createTestLogger, createTestTokenIssuer, startFakeUpstream, type FakeUpstream, type Teardown, type TestTokenIssuer,
 } from '@ledgerline/test-kit';
+import type { Context, Next } from 'koa';
 import { createApp } from './app.ts';
+import { createResponseChecker } from './openapi/response-check.ts';
 import type { GatewaySettings } from './deps.ts';
 
 export interface GatewayTestApp {
   app: Koa;
   http: ReturnType<typeof supertest>;
+  /** The Koa app itself (e.g. to list its routes). */
+  app: ReturnType<typeof createApp>;
   issuer: TestTokenIssuer;
   clock: ReturnType<typeof createTestClock>;
   upstreams: { auth: FakeUpstream; portfolio: FakeUpstream; transaction: FakeUpstream };
@@ -48,12 +52,34 @@ export async function createGatewayTestApp(
     settings: options.settings,
     webRoot: options.webRoot,
   });
+  app.middleware.unshift(checkAgainstOpenApi);
   return {
     app,
     http: supertest(app.callback()),
+    app,
     issuer,
     clock,
     upstreams: { auth, portfolio, transaction },
     bearer: async (claims) => `Bearer ${await issuer.token({ now: clock.now(), ...claims })}`,
   };
+}
+
+const checkResponse = createResponseChecker();
+
+/**
+ * Outermost in every gateway test app: each /api/v1 response is checked against the OpenAPI document for its
+ * route and status; one that violates it becomes a 500 `openapi_violation` naming what is wrong (also printed),
+ * so the test that saw it fails and the document cannot drift from what the gateway sends. The web → gateway
+ * provider verification puts it in front of its gateway too (test/support/stack.ts).
+ */
+export async function checkAgainstOpenApi(ctx: Context, next: Next): Promise<void> {
+  await next();
+  if (!ctx.path.startsWith('/api/v1/') || ctx.path === '/api/v1/openapi.json') return;
+  const body = ctx.body === undefined || ctx.body === null ? undefined : ctx.body;
+  const violation = checkResponse({ method: ctx.method, path: ctx.path, status: ctx.status, contentType: ctx.response.get('content-type') || ctx.type, body });
+  if (!violation) return;
+  console.error(`openapi_violation: ${violation}`);
+  ctx.status = 500;
+  ctx.type = 'application/problem+json';
+  ctx.body = { type: 'about:blank', title: 'Response violates the OpenAPI document', status: 500, code: 'openapi_violation', detail: violation };
 }

@@ -8,7 +8,3 @@ export { ASSET_CLASSES, type AssetClass } from './instruments/instrument.entity.
 export { SUPPORTED_CURRENCIES } from './portfolios/portfolio.entity.ts';
 export { TRADE_TYPES, type TradeType, type ApplyTradeInput } from './trades/trade.schemas.ts';
 export type { ApplyTradeResult } from './trades/trade.view.ts';
-export type { PortfolioView } from './portfolios/portfolio.view.ts';
-export type { HoldingView } from './holdings/holding.view.ts';
-export type { InstrumentView } from './instruments/instrument.view.ts';
-export type { PerformanceView } from './performance/portfolio-performance.ts';

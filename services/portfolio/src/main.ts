@@ -1,5 +1,5 @@
 import { openOrm, redactUrl } from '@ledgerline/db-kit';
-import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listenOrExit } from '@ledgerline/http-kit';
 import { localKeys, remoteKeys } from '@ledgerline/auth-tokens';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
@@ -14,6 +14,6 @@ const seeded = await seedInstruments(orm.em.fork(), new Date());
 if (seeded) logger.info({ seeded }, 'instruments seeded');
 const internalKeys = config.transactionJwks ? localKeys(config.transactionJwks) : remoteKeys(config.transactionJwksUrl);
 const app = createApp({ orm, logger, keys: remoteKeys(config.authJwksUrl), internalKeys });
-const server = await listen(app, config.port, config.host);
+const server = await listenOrExit(app, logger, config, [() => orm.close()]);
 announceListening(logger, server, { db: redactUrl(config.database), jwks: config.authJwksUrl, transactionJwks: config.transactionJwks ? 'given' : config.transactionJwksUrl });
 installGracefulShutdown(server, logger, [() => orm.close()]);

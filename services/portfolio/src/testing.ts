@@ -12,7 +12,7 @@ import { createTestApp, createTestTokenIssuer, uniqueEmail, type Teardown, type 
 import { createApp } from './app.ts';
 import { portfolioEntities } from './entities.ts';
 import { seedInstruments } from './instruments/seed-instruments.ts';
-import type { PortfolioView } from './portfolios/portfolio.view.ts';
+import type { Portfolio as PortfolioView } from '@ledgerline/api-schemas';
 import type { ApplyTradeResult } from './trades/trade.view.ts';
 
 /** A signed-in caller: their user id, access token and ready-made Authorization header value. */

@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { databaseFromEnv, DEV_DATA_DIR } from '@ledgerline/db-kit';
 import type { JWK } from 'jose';
 
+/** The environment variable that sets this service's port (`npm start` names it when the port is taken). */
+export const PORT_VARIABLE = 'TRANSACTION_PORT';
+
 /**
  * Production/dev configuration from the environment. Only main.ts reads this; tests never import it
  * (a lint rule enforces that) and get their databases from @ledgerline/test-kit.
@@ -9,10 +12,11 @@ import type { JWK } from 'jose';
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
   const portfolioTimeoutMs = Number(env.PORTFOLIO_TIMEOUT_MS ?? 3000);
   return {
-    port: Number(env.TRANSACTION_PORT ?? env.PORT ?? 4003),
+    port: Number(env[PORT_VARIABLE] ?? env.PORT ?? 4003),
     host: env.HOST ?? '127.0.0.1',
     /** A SQLite file (`TRANSACTION_DB_PATH`, ./data/transaction.sqlite by default) or a PostgreSQL URL (`TRANSACTION_DATABASE_URL`). */
     database: databaseFromEnv(env, 'transaction', resolve(DEV_DATA_DIR, 'transaction.sqlite')),
+    portVariable: PORT_VARIABLE,
     logLevel: env.LOG_LEVEL ?? 'info',
     jwksUrl: env.AUTH_JWKS_URL ?? 'http://127.0.0.1:4001/.well-known/jwks.json',
     portfolioUrl: env.PORTFOLIO_URL ?? 'http://127.0.0.1:4002',

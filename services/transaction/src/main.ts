@@ -1,5 +1,5 @@
 import { openOrm, redactUrl } from '@ledgerline/db-kit';
-import { announceListening, createLogger, installGracefulShutdown, listen } from '@ledgerline/http-kit';
+import { announceListening, createLogger, installGracefulShutdown, listenOrExit } from '@ledgerline/http-kit';
 import { generateSigningKey, importSigningKey, remoteKeys } from '@ledgerline/auth-tokens';
 import { HttpPortfolioClient } from '@ledgerline/portfolio-client';
 import { createApp } from './app.ts';
@@ -19,7 +19,7 @@ const app = createApp({
   portfolio: new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs }),
   settings: config.settings,
 });
-const server = await listen(app, config.port, config.host);
+const server = await listenOrExit(app, logger, config, [() => orm.close()]);
 announceListening(logger, server, { db: redactUrl(config.database), portfolio: config.portfolioUrl, reconcileIntervalMs: config.settings.reconcileIntervalMs });
 // Pending transactions left by an outage or a crash are picked up now, then every reconcile interval.
 app.reconciler.start();

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { z } from 'zod';
+import { loginRequest as loginSchema, refreshRequest as refreshSchema } from '@ledgerline/api-schemas';
 import type { Em } from '@ledgerline/db-kit';
 import { validate } from '@ledgerline/http-kit';
 import type { PasswordHasher } from '../passwords/password-hasher.ts';
@@ -9,8 +9,6 @@ import { login } from './login.ts';
 import { logout } from './logout.ts';
 import { refreshTokens } from './refresh.ts';
 
-const loginSchema = z.strictObject({ email: z.string().trim().min(1, 'Email is required.').max(254), password: z.string().min(1, 'Password is required.').max(1024) });
-const refreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
 export function sessionRoutes(deps: { hasher: PasswordHasher; throttle: LoginThrottle; tokens: TokenSettings; clock: () => Date }) {
   const router = new Router({ prefix: '/auth' });

@@ -1,8 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const RISK_TOLERANCES = ['conservative', 'moderate', 'aggressive'] as const;
-export type RiskTolerance = (typeof RISK_TOLERANCES)[number];
-export const ROLES = ['user', 'admin'] as const;
+import { RISK_TOLERANCES, ROLES, type Goal } from '@ledgerline/api-schemas';
+
+export { RISK_TOLERANCES, ROLES, type RiskTolerance } from '@ledgerline/api-schemas';
 
 /** The one definition of the `user` table. Owned by the auth service. */
 export const UserSchema = defineEntity({
@@ -17,7 +17,7 @@ export const UserSchema = defineEntity({
     active: p.boolean().default(true),
     riskTolerance: p.enum(RISK_TOLERANCES),
     horizonYears: p.integer(),
-    goals: p.json<string[]>(),
+    goals: p.json<Goal[]>(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
     deactivatedAt: p.datetime().nullable(),

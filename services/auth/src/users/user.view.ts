@@ -1,15 +1,5 @@
+import type { User as UserView } from '@ledgerline/api-schemas';
 import type { User } from './user.entity.ts';
-
-export interface UserView {
-  id: string;
-  email: string;
-  fullName: string;
-  role: 'user' | 'admin';
-  active: boolean;
-  investmentProfile: { riskTolerance: string; horizonYears: number; goals: string[] };
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** The public shape of a user: never the password hash. */
 export function toUserView(user: User): UserView {

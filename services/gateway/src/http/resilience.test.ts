@@ -11,6 +11,8 @@ test('an upstream that is down is a 503 problem naming the service, and health/s
   const health = await http.get('/health/services');
   t.is(health.status, 503);
   t.like(health.body.services, { auth: { ok: true }, portfolio: { ok: false }, transaction: { ok: true } });
+  // The gateway's own readiness stays 200: it answers every route, with this 503 problem for the one service down.
+  t.is((await http.get('/health/ready')).status, 200);
 });
 
 test('an upstream that does not answer in time is a 504 naming the service', async (t) => {

@@ -1,8 +1,13 @@
 import test from 'ava';
 import { createGatewayTestApp } from '../testing.ts';
 
-const portfolioBody = { id: 'p-1', name: 'Core', baseCurrency: 'USD', cash: '0.00' };
-const userBody = { id: 'u-1', email: 'a@example.test', fullName: 'A', role: 'user', active: true, investmentProfile: { riskTolerance: 'moderate', horizonYears: 5, goals: ['income'] } };
+// Whole bodies as the services send them: every response here is also checked against the OpenAPI document.
+const at = '2026-01-01T00:00:00.000Z';
+const portfolioBody = { id: 'p-1', name: 'Core', baseCurrency: 'USD', description: null, cash: '0.00', createdAt: at, updatedAt: at };
+const userBody = {
+  id: 'u-1', email: 'a@example.test', fullName: 'A', role: 'user', active: true,
+  investmentProfile: { riskTolerance: 'moderate', horizonYears: 5, goals: ['income'] }, createdAt: at, updatedAt: at,
+};
 
 test('public API paths reach the right service at the right path, with status and body passed back', async (t) => {
   const { http, upstreams, bearer } = await createGatewayTestApp(t);
@@ -66,12 +71,15 @@ test('internal endpoints and unknown paths are not reachable through the gateway
 test('recording a transaction forwards the Idempotency-Key, reports a replay as 200 and passes a pending 202 through', async (t) => {
   const { http, upstreams, bearer } = await createGatewayTestApp(t);
   let calls = 0;
-  const deposit = { id: 't-1', portfolioId: 'p-1', type: 'deposit', amount: '100.00', executedAt: '2026-01-01T00:00:00.000Z' };
+  const deposit = {
+    id: 't-1', portfolioId: 'p-1', type: 'deposit', symbol: null, quantity: null, price: null, amount: '100.00', fees: '0.00',
+    executedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', rejection: null,
+  };
   upstreams.transaction.on('POST /transactions', (ctx) => {
     calls += 1;
     ctx.status = [201, 200, 202, 202][calls - 1];
     if (calls === 2 || calls === 4) ctx.set('idempotent-replayed', 'true');
-    ctx.body = calls <= 2 ? { ...deposit, status: 'completed' } : { ...deposit, id: 't-2', status: 'pending', result: null };
+    ctx.body = calls <= 2 ? { ...deposit, status: 'completed', result: { cash: '100.00', holding: null, realizedPnl: null } } : { ...deposit, id: 't-2', status: 'pending', result: null };
   });
   const auth = await bearer();
   const send = (key: string) => http.post('/api/v1/transactions').set('authorization', auth).set('idempotency-key', key).send({ portfolioId: 'p-1', type: 'deposit', amount: '100.00' });

@@ -19,6 +19,7 @@ import { TransactionClient } from '@ledgerline/transaction-client';
 import type { AnyEntitySchema, Orm } from '@ledgerline/db-kit';
 import { clearDatabase, closedPortUrl, createTestFileOrm, createTestLogger } from '@ledgerline/test-kit';
 import { createApp as createGateway } from '../../src/app.ts';
+import { checkAgainstOpenApi } from '../../src/testing.ts';
 
 const SERVICES = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const load = (service: string) => import(pathToFileURL(join(SERVICES, service, 'src/index.ts')).href);
@@ -79,6 +80,8 @@ export async function startStack(dbPath: (name: string) => string): Promise<Stac
       },
       settings: { loginRateLimit: { max: 1_000_000, windowMs: 60_000 }, registerRateLimit: { max: 1_000_000, windowMs: 60_000 } },
     });
+    // Every response the verification sees is checked against the OpenAPI document (a violation is a 500).
+    slots.gateway.app.middleware.unshift(checkAgainstOpenApi);
   };
   await build();
 

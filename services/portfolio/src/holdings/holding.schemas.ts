@@ -1,11 +1,6 @@
-import { z } from 'zod';
-import { positiveQuantity, priceInput } from '../money/decimal-input.ts';
-import { symbolInput } from '../instruments/instrument.schemas.ts';
+import type { z } from 'zod';
+import type { openPositionRequest } from '@ledgerline/api-schemas';
 
-/** POST /portfolios/:id/holdings: an opening position entered directly (no cash moves). */
-export const openPositionSchema = z.strictObject({
-  symbol: symbolInput,
-  quantity: positiveQuantity(),
-  averageCost: priceInput('averageCost'),
-});
-export type OpenPositionInput = z.output<typeof openPositionSchema>;
+/** POST /portfolios/:id/holdings: an opening position entered directly (no cash moves); defined in @ledgerline/api-schemas. */
+export { openPositionRequest as openPositionSchema } from '@ledgerline/api-schemas';
+export type OpenPositionInput = z.output<typeof openPositionRequest>;

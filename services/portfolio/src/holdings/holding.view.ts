@@ -1,19 +1,6 @@
+import type { Holding as HoldingView } from '@ledgerline/api-schemas';
 import { formatAverageCost, formatMoney, formatPrice, formatQuantity } from '../money/money.ts';
 import type { ValuedHolding } from './valued-holdings.ts';
-
-export interface HoldingView {
-  symbol: string;
-  name: string;
-  assetClass: string;
-  quantity: string;
-  averageCost: string;
-  costBasis: string;
-  lastPrice: string;
-  marketValue: string;
-  unrealizedPnl: string;
-  unrealizedPnlPercent: string;
-  realizedPnl: string;
-}
 
 /** One row of the holdings table: decimals as strings (money 2 dp, averageCost 4 dp, quantity ≤ 6 dp). */
 export function toHoldingView(valued: ValuedHolding): HoldingView {

@@ -1,7 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const ASSET_CLASSES = ['equity', 'etf', 'bond', 'cash'] as const;
-export type AssetClass = (typeof ASSET_CLASSES)[number];
+import { ASSET_CLASSES } from '@ledgerline/api-schemas';
+
+export { ASSET_CLASSES, type AssetClass } from '@ledgerline/api-schemas';
 
 /** The one definition of the `instrument` table: the tradable universe with its last price (TEXT, ≤ 4 dp). */
 export const InstrumentSchema = defineEntity({

@@ -1,14 +1,6 @@
+import type { Instrument as InstrumentView } from '@ledgerline/api-schemas';
 import { formatPrice } from '../money/money.ts';
 import type { Instrument } from './instrument.entity.ts';
-
-export interface InstrumentView {
-  symbol: string;
-  name: string;
-  assetClass: string;
-  currency: string;
-  lastPrice: string;
-  priceUpdatedAt: string;
-}
 
 /** The public shape of an instrument; the price has 2 to 4 dp ("189.50", "0.1234"). */
 export function toInstrumentView(instrument: Instrument): InstrumentView {

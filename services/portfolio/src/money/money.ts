@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { MONEY_DP, PRICE_DP, QUANTITY_DP } from '@ledgerline/api-schemas';
 
 /**
  * Exact decimal arithmetic for money and quantities (never floats). A private Decimal constructor with
@@ -7,12 +8,8 @@ import { Decimal } from 'decimal.js';
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -50, toExpPos: 50 });
 export type Dec = Decimal;
 
-/** Money on the wire and in the database: 2 dp. */
-export const MONEY_DP = 2;
-/** Quantities: up to 6 dp. */
-export const QUANTITY_DP = 6;
-/** Prices as entered: up to 4 dp. */
-export const PRICE_DP = 4;
+// Money 2 dp, quantities up to 6 dp, prices as entered up to 4 dp: the wire's rules, defined with the API's shapes.
+export { MONEY_DP, PRICE_DP, QUANTITY_DP } from '@ledgerline/api-schemas';
 /** averageCost as shown: 4 dp. */
 export const AVERAGE_COST_DP = 4;
 /** averageCost as stored: enough digits that quantity × averageCost reproduces the cost to the cent. */

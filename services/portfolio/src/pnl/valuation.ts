@@ -1,3 +1,4 @@
+import type { PerformanceFigures } from '@ledgerline/api-schemas';
 import { D, formatMoney, formatPercent, roundMoney, sum, type Dec } from '../money/money.ts';
 
 export interface HoldingValue {
@@ -26,25 +27,8 @@ export interface ValuedPosition extends HoldingValue {
   realizedPnl: Dec;
 }
 
-export interface AllocationSlice {
-  marketValue: string;
-  /** Percent of the holdings' total market value (cash excluded), 2 dp. */
-  weight: string;
-}
-
-export interface PerformanceFigures {
-  marketValue: string;
-  costBasis: string;
-  unrealizedPnl: string;
-  unrealizedPnlPercent: string;
-  realizedPnl: string;
-  cash: string;
-  totalValue: string;
-  allocation: {
-    byAssetClass: Array<{ assetClass: string } & AllocationSlice>;
-    byHolding: Array<{ symbol: string } & AllocationSlice>;
-  };
-}
+/** One slice of the allocation: market value and weight (percent of the holdings' total market value, cash excluded, 2 dp). */
+type AllocationSlice = Omit<PerformanceFigures['allocation']['byHolding'][number], 'symbol'>;
 
 /** Display order of asset classes in the allocation. */
 export const ASSET_CLASS_ORDER = ['equity', 'etf', 'bond', 'cash'];

@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const SUPPORTED_CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD'] as const;
+export { CURRENCIES as SUPPORTED_CURRENCIES } from '@ledgerline/api-schemas';
 
 /** The one definition of the `portfolio` table. Money (cash) is a TEXT decimal with 2 dp. */
 export const PortfolioSchema = defineEntity({

@@ -1,15 +1,6 @@
+import type { Portfolio as PortfolioView } from '@ledgerline/api-schemas';
 import { formatMoney } from '../money/money.ts';
 import type { Portfolio } from './portfolio.entity.ts';
-
-export interface PortfolioView {
-  id: string;
-  name: string;
-  baseCurrency: string;
-  description: string | null;
-  cash: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** The public shape of a portfolio (the owner id is not part of it). */
 export function toPortfolioView(portfolio: Portfolio): PortfolioView {

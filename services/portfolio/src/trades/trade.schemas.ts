@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { FieldError } from '@ledgerline/http-kit';
 import { symbolInput } from '../instruments/instrument.schemas.ts';
-import { nonNegativeMoney, positiveMoney, positiveQuantity, priceInput } from '../money/decimal-input.ts';
+import { nonNegativeMoney, positiveMoney, positiveQuantity, priceInput, TRADE_TYPES, type TradeType } from '@ledgerline/api-schemas';
 import { dec } from '../money/money.ts';
 
-export const TRADE_TYPES = ['buy', 'sell', 'deposit', 'withdrawal', 'dividend', 'fee'] as const;
-export type TradeType = (typeof TRADE_TYPES)[number];
+export { TRADE_TYPES, type TradeType } from '@ledgerline/api-schemas';
 
 /** Body of POST /internal/portfolios/:portfolioId/trades (the agreed portfolio ⇄ transaction API). */
 export const applyTradeSchema = z.strictObject({

@@ -19,4 +19,4 @@ export function parseInstant(raw: string): Instant | undefined {
   return undefined;
 }
 
-export const INSTANT_HINT = 'Use an ISO-8601 date-time with a zone, such as 2026-05-01T14:30:00Z, or a date such as 2026-05-01.';
+export { INSTANT_HINT } from '@ledgerline/api-schemas';

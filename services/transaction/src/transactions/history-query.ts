@@ -1,13 +1,11 @@
-import { z } from 'zod';
+import { transactionHistoryQuery as queryShape } from '@ledgerline/api-schemas';
 import { toFieldErrors, validationFailed, type FieldError } from '@ledgerline/http-kit';
-import { TRADE_TYPES, type TradeType } from '@ledgerline/portfolio-client';
+import type { TradeType } from '@ledgerline/portfolio-client';
 import { INSTANT_HINT, parseInstant } from '../shared/instant.ts';
 import { decodeCursor, type HistoryCursor } from './history-cursor.ts';
-import { DEFAULT_HISTORY_STATUSES, TRANSACTION_STATUSES, type TransactionStatus } from './transaction-status.ts';
-import { PORTFOLIO_ID, SYMBOL } from './transaction-input.ts';
+import { DEFAULT_HISTORY_STATUSES, type TransactionStatus } from './transaction-status.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** A validated history query: `from` inclusive, `to` exclusive (a date-only `to` covers that whole day). */
@@ -23,27 +21,6 @@ export interface HistoryQuery {
   limit: number;
 }
 
-const queryShape = z.strictObject({
-  portfolioId: z.string().regex(PORTFOLIO_ID, 'Not a portfolio id.').optional(),
-  symbol: z.string().trim().toUpperCase().regex(SYMBOL, 'Use 1–12 characters A–Z, 0–9, "." or "-".').optional(),
-  type: z.enum(TRADE_TYPES, { error: `Use one of: ${TRADE_TYPES.join(', ')}.` }).optional(),
-  status: z
-    .string()
-    .transform((value) => [...new Set(value.split(',').map((part) => part.trim()))])
-    .refine((parts): parts is TransactionStatus[] => parts.every((part) => (TRANSACTION_STATUSES as readonly string[]).includes(part)), {
-      error: `Use one or more of ${TRANSACTION_STATUSES.join(', ')}, separated by commas.`,
-    })
-    .optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  cursor: z.string().optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'Send a whole number.')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'At least 1.').max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE}.`))
-    .optional(),
-});
 
 /** Validates GET /transactions query parameters (empty values count as absent); faults are 422 naming the parameter. */
 export function parseHistoryQuery(raw: Record<string, unknown>): HistoryQuery {

@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { recordTransactionRequest as bodyShape, SYMBOL } from '@ledgerline/api-schemas';
 import { toFieldErrors, validationFailed, type FieldError } from '@ledgerline/http-kit';
 import { TRADE_TYPES, type TradeType } from '@ledgerline/portfolio-client';
 import { money, parseDecimal, price, quantity, type DecimalRule } from '../shared/decimal.ts';
 import { INSTANT_HINT, parseInstant } from '../shared/instant.ts';
 
-export const SYMBOL = /^[A-Z0-9.-]{1,12}$/;
-export const PORTFOLIO_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export { PORTFOLIO_ID, SYMBOL } from '@ledgerline/api-schemas';
 const MIN_EXECUTED_AT = Date.UTC(1970, 0, 1);
 
 /** A validated, normalised request to record a transaction. */
@@ -21,19 +20,6 @@ export interface TransactionInput {
   executedAt: Date | null;
 }
 
-const DECIMALS_AS_TEXT = 'Send decimals as strings, such as "10.50".';
-const text = (error: string) => z.string({ error }).nullish();
-
-const bodyShape = z.strictObject({
-  portfolioId: z.string({ error: 'Name the portfolio (its id).' }).regex(PORTFOLIO_ID, 'Not a portfolio id.'),
-  type: z.enum(TRADE_TYPES, { error: `Use one of: ${TRADE_TYPES.join(', ')}.` }),
-  symbol: text('Send the symbol as a string, such as "AAPL".'),
-  quantity: text(DECIMALS_AS_TEXT),
-  price: text(DECIMALS_AS_TEXT),
-  amount: text(DECIMALS_AS_TEXT),
-  fees: text(DECIMALS_AS_TEXT),
-  executedAt: text(INSTANT_HINT),
-});
 
 type Field = 'symbol' | 'quantity' | 'price' | 'amount';
 const REQUIRED: Record<TradeType, Field[]> = {

@@ -1,3 +1,4 @@
+import type { TransactionStatus } from '@ledgerline/api-schemas';
 import type { AppError, FieldError } from '@ledgerline/http-kit';
 
 /**
@@ -5,8 +6,7 @@ import type { AppError, FieldError } from '@ledgerline/http-kit';
  * `completed` (applied, with its result) or `rejected` (refused for good, kept for audit). A pending one is finished
  * by the request that created it or, after an outage or timeout, by the reconciler.
  */
-export const TRANSACTION_STATUSES = ['pending', 'completed', 'rejected'] as const;
-export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+export { TRANSACTION_STATUSES, type TransactionStatus } from '@ledgerline/api-schemas';
 
 /** What the history shows when no `status` filter is given: trades that count or will count. */
 export const DEFAULT_HISTORY_STATUSES: readonly TransactionStatus[] = ['completed', 'pending'];

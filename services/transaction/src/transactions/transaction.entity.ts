@@ -1,13 +1,9 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { TRADE_TYPES, type TradeHolding } from '@ledgerline/portfolio-client';
+import { TRADE_TYPES, type TradeResult as TransactionResult } from '@ledgerline/api-schemas';
 import { TRANSACTION_STATUSES, type TransactionRejection } from './transaction-status.ts';
 
 /** The portfolio's state right after the transaction was applied (as the portfolio service reported it). */
-export interface TransactionResult {
-  cash: string;
-  holding: TradeHolding | null;
-  realizedPnl: string | null;
-}
+export type { TradeResult as TransactionResult } from '@ledgerline/api-schemas';
 
 /**
  * The one definition of the `transaction` table. Owned by the transaction service. Decimals are TEXT.

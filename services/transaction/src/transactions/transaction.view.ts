@@ -1,24 +1,5 @@
-import type { TradeType } from '@ledgerline/portfolio-client';
-import type { TransactionResult } from './transaction.entity.ts';
+import type { Transaction as TransactionView } from '@ledgerline/api-schemas';
 import type { TransactionRecord } from './transaction.repository.ts';
-import type { TransactionRejection, TransactionStatus } from './transaction-status.ts';
-
-export interface TransactionView {
-  id: string;
-  portfolioId: string;
-  type: TradeType;
-  symbol: string | null;
-  quantity: string | null;
-  price: string | null;
-  amount: string | null;
-  fees: string;
-  executedAt: string;
-  createdAt: string;
-  /** pending (not yet applied: no result), completed (applied: result), rejected (refused: rejection). */
-  status: TransactionStatus;
-  result: TransactionResult | null;
-  rejection: Pick<TransactionRejection, 'status' | 'code' | 'detail'> | null;
-}
 
 /** The public shape of a recorded transaction (never the idempotency key, request hash or retry bookkeeping). */
 export function toTransactionView(transaction: TransactionRecord): TransactionView {

@@ -5,7 +5,7 @@ import type {
   CreatePortfolioRequest, Credentials, Holding, HoldingList, Instrument, InstrumentQuery, OpenPositionRequest, PasswordPolicy,
   Performance, Portfolio, PortfolioList, RecordTransactionRequest, RegisterRequest, TokenPair, Transaction, TransactionPage,
   TransactionQuery, UpdateMeRequest, UpdatePortfolioRequest, User,
-} from './types.ts';
+} from '@ledgerline/api-schemas';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 

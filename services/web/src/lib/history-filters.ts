@@ -1,4 +1,4 @@
-import type { TransactionQuery } from '../api/types.ts';
+import type { TransactionQuery } from '@ledgerline/api-schemas';
 
 /** The history screen's filter inputs (type '' = all; dates as YYYY-MM-DD or ''). */
 export interface HistoryFilters {

@@ -1,10 +1,10 @@
 import test from 'ava';
-import type { Transaction } from '../api/types.ts';
+import type { Transaction } from '@ledgerline/api-schemas';
 import { pendingIds, withRefreshed } from './pending.ts';
 
 const tx = (id: string, status: Transaction['status']): Transaction => ({
   id, portfolioId: 'p', type: 'deposit', symbol: null, quantity: null, price: null, amount: '1.00', fees: '0.00', executedAt: '', createdAt: '', status,
-  result: status === 'completed' ? { cash: '1.00', holding: null, realizedPnl: null } : null,
+  result: status === 'completed' ? { cash: '1.00', holding: null, realizedPnl: null } : null, rejection: null,
 });
 
 test('only pending transactions are asked about again', (t) => {

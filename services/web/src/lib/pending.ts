@@ -1,4 +1,4 @@
-import type { Transaction } from '../api/types.ts';
+import type { Transaction } from '@ledgerline/api-schemas';
 
 /** How often the UI asks again about transactions that are still pending. */
 export const PENDING_REFRESH_MS = 3000;

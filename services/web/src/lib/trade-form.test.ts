@@ -33,7 +33,7 @@ test('required fields of the chosen type are flagged before anything is sent', (
 });
 
 test('the confirmation names what was recorded and the new cash balance', (t) => {
-  const base = { id: 'tx', portfolioId: 'p', symbol: null, quantity: null, price: null, amount: null, fees: '0.00', executedAt: '', createdAt: '', status: 'completed' as const };
+  const base = { id: 'tx', portfolioId: 'p', symbol: null, quantity: null, price: null, amount: null, fees: '0.00', executedAt: '', createdAt: '', status: 'completed' as const, result: null, rejection: null };
   t.is(describeRecorded({ ...base, type: 'buy', symbol: 'AAPL', quantity: '1000', price: '100.00', result: { cash: '900.00', holding: null, realizedPnl: null } }, 'USD'),
     'Bought 1,000 AAPL at 100.00 USD. Cash balance: 900.00 USD.');
   t.is(describeRecorded({ ...base, type: 'sell', symbol: 'AAPL', quantity: '5', price: '110.00', result: { cash: '1450.00', holding: null, realizedPnl: '45.00' } }),
@@ -42,7 +42,7 @@ test('the confirmation names what was recorded and the new cash balance', (t) =>
 });
 
 test('a pending transaction is confirmed as pending, without a cash balance (it has none yet)', (t) => {
-  const pending = { id: 'tx', portfolioId: 'p', symbol: null, quantity: null, price: null, amount: '250.00', fees: '0.00', executedAt: '', createdAt: '', status: 'pending' as const, result: null };
+  const pending = { id: 'tx', portfolioId: 'p', symbol: null, quantity: null, price: null, amount: '250.00', fees: '0.00', executedAt: '', createdAt: '', status: 'pending' as const, result: null, rejection: null };
   t.is(describeRecorded({ ...pending, type: 'deposit' }, 'USD'),
     'Deposited 250.00 USD. Pending: the portfolio has not confirmed it yet. It will be applied automatically; this page updates when it is.');
 });

@@ -1,4 +1,4 @@
-import type { RecordTransactionRequest, Transaction, TradeType } from '../api/types.ts';
+import type { RecordTransactionRequest, Transaction, TradeType } from '@ledgerline/api-schemas';
 import { formatDecimal } from './money.ts';
 
 /** The inputs of the trade form; `executedAt` is a date input's value (YYYY-MM-DD) or '' for "now". */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Performance } from '../api/types.ts';
+import type { Performance } from '@ledgerline/api-schemas';
 import { DEFAULT_FRAME, donutSlices, type AllocationItem } from '../lib/allocation.ts';
 import { formatMoney } from '../lib/money.ts';
 import { html, type View } from './html.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import { TRADE_TYPES, type Portfolio, type Transaction } from '../api/types.ts';
+import { TRADE_TYPES, type Portfolio, type Transaction } from '@ledgerline/api-schemas';
 import { formatWhen } from '../lib/dates.ts';
 import { checkFilters, EMPTY_FILTERS, historyQuery, type HistoryFilters } from '../lib/history-filters.ts';
 import { errorMessage } from '../lib/messages.ts';

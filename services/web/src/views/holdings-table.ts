@@ -1,4 +1,4 @@
-import type { Holding } from '../api/types.ts';
+import type { Holding } from '@ledgerline/api-schemas';
 import { formatDecimal, formatMoney, signOf } from '../lib/money.ts';
 import { html, type View } from './html.ts';
 import { Pnl } from './ui.ts';

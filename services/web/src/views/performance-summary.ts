@@ -1,4 +1,4 @@
-import type { Performance } from '../api/types.ts';
+import type { Performance } from '@ledgerline/api-schemas';
 import { formatMoney } from '../lib/money.ts';
 import { html, type View } from './html.ts';
 import { Pnl } from './ui.ts';

@@ -1,4 +1,4 @@
-import type { Holding, Performance, Portfolio } from '../api/types.ts';
+import type { Holding, Performance, Portfolio } from '@ledgerline/api-schemas';
 import { useApp } from './context.ts';
 import { AllocationChart } from './allocation-chart.ts';
 import { HoldingsTable } from './holdings-table.ts';

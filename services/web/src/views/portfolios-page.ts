@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import { CURRENCIES, type Portfolio } from '../api/types.ts';
+import { CURRENCIES, type Portfolio } from '@ledgerline/api-schemas';
 import { unclaimedErrors } from '../lib/form-errors.ts';
 import { errorMessage } from '../lib/messages.ts';
 import { formatMoney } from '../lib/money.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import { GOALS, RISK_TOLERANCES, type Goal, type PasswordRule, type RegisterRequest, type RiskTolerance } from '../api/types.ts';
+import { GOALS, RISK_TOLERANCES, type Goal, type PasswordRule, type RegisterRequest, type RiskTolerance } from '@ledgerline/api-schemas';
 import { fieldError, unclaimedErrors } from '../lib/form-errors.ts';
 import { errorMessage, loginErrorMessage } from '../lib/messages.ts';
 import { useApp } from './context.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import { TRADE_TYPES, type Instrument, type Portfolio, type TradeType } from '../api/types.ts';
+import { TRADE_TYPES, type Instrument, type Portfolio, type TradeType } from '@ledgerline/api-schemas';
 import { unclaimedErrors } from '../lib/form-errors.ts';
 import { tradeErrorMessage } from '../lib/messages.ts';
 import { formatMoney } from '../lib/money.ts';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { D, decimalPlaces, MONEY_DP, PRICE_DP, QUANTITY_DP } from './money.ts';
+
+/** Money on the wire and in the database: 2 dp. */
+export const MONEY_DP = 2;
+/** Quantities: up to 6 dp. */
+export const QUANTITY_DP = 6;
+/** Prices as entered: up to 4 dp. */
+export const PRICE_DP = 4;
 
 const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
 const MAX_INTEGER_DIGITS = 15;
@@ -13,17 +19,20 @@ interface DecimalInputOptions {
   positive: boolean;
 }
 
+const fractionDigits = (value: string) => (value.includes('.') ? value.length - value.indexOf('.') - 1 : 0);
+
 /**
  * A decimal string from the wire, e.g. "105.00" or "0.5": only digits with an optional fraction (no sign,
- * exponent or JSON number), at most `maxDp` decimal places, at most 15 integer digits.
+ * exponent or JSON number), at most `maxDp` decimal places, at most 15 integer digits. String checks only (no
+ * decimal arithmetic): a plain decimal is greater than zero exactly when it has a non-zero digit.
  */
 export function decimalInput(options: DecimalInputOptions) {
   return z
     .string({ error: `Send the ${options.what} as a decimal string, e.g. "${options.example}".` })
     .regex(PLAIN_DECIMAL, { error: `The ${options.what} must be a decimal string of digits with an optional fraction, e.g. "${options.example}".`, abort: true })
-    .refine((value) => value.split('.')[0].replace(/^0+(?=\d)/, '').length <= MAX_INTEGER_DIGITS, { error: `The ${options.what} is too large.`, abort: true })
-    .refine((value) => decimalPlaces(value) <= options.maxDp, `The ${options.what} may have at most ${options.maxDp} decimal places.`)
-    .refine((value) => !options.positive || !PLAIN_DECIMAL.test(value) || new D(value).gt(0), `The ${options.what} must be greater than zero.`);
+    .refine((value) => value.split('.')[0]!.replace(/^0+(?=\d)/, '').length <= MAX_INTEGER_DIGITS, { error: `The ${options.what} is too large.`, abort: true })
+    .refine((value) => fractionDigits(value) <= options.maxDp, `The ${options.what} may have at most ${options.maxDp} decimal places.`)
+    .refine((value) => !options.positive || !PLAIN_DECIMAL.test(value) || /[1-9]/.test(value), `The ${options.what} must be greater than zero.`);
 }
 
 /** A money amount > 0 with at most 2 dp. */

@@ -1,0 +1,59 @@
+/**
+ * Bi-directional contract check: the committed web → gateway pact against the committed OpenAPI document, with
+ * Pactflow's own swagger-mock-validator (offline: two files in, a verdict out). A consumer expectation the
+ * document does not allow fails, and so does a document change that breaks a recorded expectation.
+ */
+import test from 'ava';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createTempDir } from '@ledgerline/test-kit';
+
+const CONTRACTS = fileURLToPath(new URL('../../../contracts/', import.meta.url));
+const PACT = join(CONTRACTS, 'web-gateway.json');
+const DOCUMENT = join(CONTRACTS, 'openapi/openapi.json');
+const CLI = join(dirname(fileURLToPath(import.meta.resolve('@pactflow/swagger-mock-validator'))), 'cli.js');
+
+async function validate(document: string, pact: string): Promise<{ ok: boolean; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, document, pact], { timeout: 60_000 });
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; code?: number };
+    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Json;
+
+test('every interaction of the web → gateway pact is allowed by the OpenAPI document', async (t) => {
+  const result = await validate(DOCUMENT, PACT);
+  t.true(result.ok, result.output);
+  t.regex(result.output, /0 error\(s\)/);
+});
+
+test('a consumer expectation the document does not allow fails (an unknown field in a response)', async (t) => {
+  const dir = createTempDir('ledgerline-bdct-');
+  t.teardown(() => dir.remove());
+  const pact = read(PACT);
+  const login = (pact.interactions as Json[]).find((interaction) => interaction.request.path === '/api/v1/auth/login' && interaction.response.status === 200)!;
+  login.response.body.content.sessionId = 'not in the document';
+  writeFileSync(join(dir.dir, 'web-gateway.json'), JSON.stringify(pact));
+  const result = await validate(DOCUMENT, join(dir.dir, 'web-gateway.json'));
+  t.false(result.ok);
+  t.regex(result.output, /response\.body\.incompatible/);
+});
+
+test('a document change that breaks a recorded expectation fails (a route the web UI calls removed)', async (t) => {
+  const dir = createTempDir('ledgerline-bdct-');
+  t.teardown(() => dir.remove());
+  const document = read(DOCUMENT);
+  delete document.paths['/api/v1/portfolios/{id}/performance'];
+  writeFileSync(join(dir.dir, 'openapi.json'), JSON.stringify(document));
+  const result = await validate(join(dir.dir, 'openapi.json'), PACT);
+  t.false(result.ok);
+  t.regex(result.output, /request\.path-or-method\.unknown/);
+});
