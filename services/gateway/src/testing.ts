@@ -2,7 +2,6 @@
  * Test support for the gateway's unit tests: the real gateway (createApp with the real typed clients)
  * in front of in-process fake upstreams on port 0 that record what reached them.
  */
-import type Koa from 'koa';
 import supertest from 'supertest';
 import { localKeys, type KeyResolver } from '@ledgerline/auth-tokens';
 import { AuthClient } from '@ledgerline/auth-client';
@@ -17,7 +16,6 @@ import { createResponseChecker } from './openapi/response-check.ts';
 import type { GatewaySettings } from './deps.ts';
 
 export interface GatewayTestApp {
-  app: Koa;
   http: ReturnType<typeof supertest>;
   /** The Koa app itself (e.g. to list its routes). */
   app: ReturnType<typeof createApp>;
@@ -54,7 +52,6 @@ export async function createGatewayTestApp(
   });
   app.middleware.unshift(checkAgainstOpenApi);
   return {
-    app,
     http: supertest(app.callback()),
     app,
     issuer,
