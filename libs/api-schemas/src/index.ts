@@ -7,5 +7,6 @@ export * from './enums.ts';
 export * from './common.ts';
 export * from './auth.ts';
 export * from './decimal-input.ts';
+export * from './symbol.ts';
 export * from './portfolio.ts';
 export * from './transaction.ts';
