@@ -65,11 +65,6 @@ export type TradeHolding = z.output<typeof tradeHolding>;
 export const tradeResult = z.strictObject({ cash: decimalString, holding: tradeHolding.nullable(), realizedPnl: decimalString.nullable() }).meta({ id: 'TradeResult' });
 export type TradeResult = z.output<typeof tradeResult>;
 
-/**
- * Internal, not routed by the gateway: the portfolio service's answer to POST /internal/portfolios/:id/trades.
- * `applied: false` means this transaction id had been applied before (nothing changed this time).
- */
-export type ApplyTradeResult = TradeResult & { transactionId: string; portfolioId: string; applied: boolean };
 
 /** The public shape of a recorded transaction (never the idempotency key, request hash or retry bookkeeping). */
 export const transaction = z
