@@ -4,16 +4,12 @@
  */
 import test from 'ava';
 import { AuthClient, type RegisterRequest } from '@ledgerline/auth-client';
-import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+import { consumerPact, Matchers, JSON_TYPE, BEARER, ISO, PROBLEM_TYPE } from '@ledgerline/contract-kit';
 
 const { like, eachLike, regex, uuid, integer, boolean, fromProviderState, string } = Matchers;
 const pact = consumerPact('gateway', 'auth');
 
-const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
-const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json; charset=utf-8') };
-const BEARER = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c') };
 const USER_ID = '8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const ISO = (example: string) => regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, example);
 
 const user = (email: string) => ({
   id: uuid(USER_ID),
