@@ -63,7 +63,9 @@ export async function measureSlice(target: LoadTarget, settings: LoadSettings): 
     connections: settings.connections,
     durationSeconds: result.duration,
     requests: total,
-    rps: round(result.requests.average, 1),
+    // Responses over the slice's own length: autocannon's per-second mean can read 0 for a short slice whose
+    // first responses take over a second (a loaded machine).
+    rps: round(result.duration ? total / result.duration : 0, 1),
     rpsStddev: round(result.requests.stddev, 1),
     latencyMs: {
       mean: round(result.latency.mean),

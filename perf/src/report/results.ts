@@ -24,7 +24,7 @@ export interface ScenarioResult {
   connections: number;
   durationSeconds: number;
   requests: number;
-  /** Requests per second: the median over the measured slices of each slice's mean (autocannon's per-second samples). */
+  /** Requests per second: the median over the measured slices of each slice's responses / its length. */
   rps: number;
   rpsStddev: number;
   /** req/s of each measured slice (interleaved with the references' slices). */
