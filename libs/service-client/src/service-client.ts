@@ -115,6 +115,29 @@ export class ServiceClient {
 
   /** Sends a request; returns status, headers and the parsed JSON body (undefined for an empty body). */
   async send(request: ServiceRequest): Promise<ServiceResponse<unknown>> {
+    const response = await this.#exchange(request);
+    const body = this.#parse(response.text, response.status);
+    if (response.status >= 400) throw this.#failure(response, body);
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  /**
+   * Sends a request and hands back a successful JSON body as the service sent it — not parsed, validated or
+   * re-serialised — for a caller that only passes it on (the gateway): for a page of history that work cost more
+   * than the call itself. Failures are mapped exactly as by send(); a 2xx that is not JSON is a 502. The body's
+   * shape is the provider's promise, proved by its contract verification rather than checked on every call.
+   */
+  async relay(request: ServiceRequest): Promise<ServiceResponse<string>> {
+    const response = await this.#exchange(request);
+    if (response.status >= 400) throw this.#failure(response, this.#parse(response.text, response.status));
+    if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '') || !response.text) {
+      throw this.#badResponse(`The ${this.service} service sent a body that is not JSON.`);
+    }
+    return { status: response.status, headers: response.headers, body: response.text };
+  }
+
+  /** Sends a request; the raw answer, or the 503/504 of a transport failure. */
+  async #exchange(request: ServiceRequest): Promise<RawResponse> {
     const url = new URL(this.baseUrl + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -125,9 +148,8 @@ export class ServiceClient {
     if (request.ctx?.requestId) headers[REQUEST_ID_HEADER] = request.ctx.requestId;
     for (const [key, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[key.toLowerCase()] = value;
 
-    let response: RawResponse;
     try {
-      response = await this.#transport(url, {
+      return await this.#transport(url, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -139,9 +161,6 @@ export class ServiceClient {
       }
       throw new AppError(503, `${this.service}_unavailable`, 'Service unavailable', { detail: `The ${this.service} service is unavailable.`, cause: error });
     }
-    const body = this.#parse(response.text, response.status);
-    if (response.status >= 400) throw this.#failure(response, body);
-    return { status: response.status, headers: response.headers, body };
   }
 
   /** Sends a request and validates the JSON body against `schema` (a wrong shape is a 502). */
