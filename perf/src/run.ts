@@ -98,7 +98,8 @@ try {
   }
   const profileDir = options.profile ? join(temp.dir, 'profiles') : undefined;
   const systemStarted = performance.now();
-  system = await startSystem({ dataDir: temp.dir, databases: locations, env: serviceEnv(profileDir) });
+  // A loaded machine can take well over the kit's default 30 s to start four services on seeded data.
+  system = await startSystem({ dataDir: temp.dir, databases: locations, env: serviceEnv(profileDir), readyTimeoutMs: 120_000 });
   console.log(`System up in ${formatMs(performance.now() - systemStarted)} (gateway ${system.gatewayUrl})`);
   const sessions = await openSessions(system.gatewayUrl, manifest, scale.sessionPool);
   const checked = await checkSeededData(system.gatewayUrl, sessions);
