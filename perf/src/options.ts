@@ -12,16 +12,17 @@ export interface Scale {
   instruments: number;
   /** Users logged in before the measured phase; their tokens rotate across requests. */
   sessionPool: number;
-  /** Seconds of unmeasured warm-up and of measurement per scenario, and connections. */
+  /** Seconds of unmeasured warm-up per scenario, seconds of one measured slice, slices per scenario, and connections. */
   warmupSeconds: number;
   durationSeconds: number;
+  rounds: number;
   connections: number;
 }
 
-const LOAD = { warmupSeconds: 3, durationSeconds: 10, connections: 50 };
+const LOAD = { warmupSeconds: 3, durationSeconds: 4, rounds: 3, connections: 50 };
 
 export const SCALES: Record<ScaleName, Scale> = {
-  small: { name: 'small', users: 50, portfolios: 100, holdings: 1_000, transactions: 10_000, instruments: 150, sessionPool: 50, warmupSeconds: 2, durationSeconds: 5, connections: 50 },
+  small: { name: 'small', users: 50, portfolios: 100, holdings: 1_000, transactions: 10_000, instruments: 150, sessionPool: 50, warmupSeconds: 2, durationSeconds: 2, rounds: 3, connections: 50 },
   default: { name: 'default', users: 1_000, portfolios: 2_000, holdings: 20_000, transactions: 200_000, instruments: 500, sessionPool: 300, ...LOAD },
   large: { name: 'large', users: 5_000, portfolios: 10_000, holdings: 100_000, transactions: 1_000_000, instruments: 1_500, sessionPool: 500, ...LOAD },
 };
@@ -40,6 +41,13 @@ export interface CliOptions {
   profile: boolean;
   /** Skip the bare-Koa / ORM reference measurements. */
   skipReference: boolean;
+}
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a whole number of at least 1, not "${value}".`);
+  return parsed;
 }
 
 /** The value of `--name value` or `--name=value` (Nx forwards both spellings). */
@@ -61,8 +69,9 @@ export function parseOptions(argv: readonly string[] = process.argv.slice(2), en
   const name = SCALE_NAMES.find((candidate) => candidate === requested);
   if (!name) throw new Error(`Unknown scale "${requested}": use one of ${SCALE_NAMES.join(', ')} (--scale or PERF_SCALE).`);
   const only = flagValue(argv, 'only');
+  const rounds = positiveInteger(flagValue(argv, 'rounds'), 'rounds');
   return {
-    scale: SCALES[name],
+    scale: rounds ? { ...SCALES[name], rounds } : SCALES[name],
     out: flagValue(argv, 'out'),
     data: flagValue(argv, 'data'),
     only: only ? only.split(',').map((s) => s.trim()).filter(Boolean) : undefined,

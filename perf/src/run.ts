@@ -8,14 +8,15 @@ import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATABASE_SERVICES, startSystem, type DatabaseService, type RunningSystem } from '@ledgerline/system-kit';
 import { createTempDir, createTestDatabases } from '@ledgerline/test-kit';
-import { measure, type LoadSettings } from './load/measure.ts';
+import { measureInterleaved, mergeSlices } from './load/interleave.ts';
+import { warmUp, type LoadSettings } from './load/measure.ts';
 import { pendingTradesLeft } from './load/pending.ts';
 import { checkSeededData } from './load/preflight.ts';
 import { openSessions } from './load/sessions.ts';
 import { parseOptions } from './options.ts';
 import { formatMs } from './progress.ts';
 import { summariseProfiles } from './profile/summarise.ts';
-import { measureReference } from './reference/reference.ts';
+import { REFERENCE_NAMES, startReferences, type RunningReference } from './reference/reference.ts';
 import { checkBudgets, readBudgets } from './report/budgets.ts';
 import { writeReport } from './report/markdown.ts';
 import { machineInfo, readBaselines, saveBaseline, saveResults, type RunResults, type ScenarioResult } from './report/results.ts';
@@ -29,7 +30,9 @@ const options = parseOptions();
 const { scale } = options;
 const started = performance.now();
 const startedAt = new Date().toISOString();
-const settings: LoadSettings = { connections: scale.connections, warmupSeconds: scale.warmupSeconds, durationSeconds: scale.durationSeconds };
+const settings: LoadSettings = { connections: scale.connections, warmupSeconds: scale.warmupSeconds, durationSeconds: scale.durationSeconds, rounds: scale.rounds };
+/** The processes whose CPU a scenario costs. */
+const SERVICE_PROCESSES = ['gateway', 'auth', 'portfolio', 'transaction'];
 const scenarios = SCENARIOS.filter((s) => !options.only || options.only.includes(s.name));
 const unknown = options.only?.filter((name) => !SCENARIOS.some((s) => s.name === name)) ?? [];
 if (unknown.length) throw new Error(`Unknown scenario(s) ${unknown.join(', ')}: the scenarios are ${SCENARIOS.map((s) => s.name).join(', ')}.`);
@@ -48,8 +51,12 @@ function serviceEnv(profileDir: string | undefined): Record<string, string> {
 
 const cpuLine = (r: ScenarioResult) =>
   Object.entries(r.cpu?.msPerRequest ?? {}).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
+const ratioLine = (r: ScenarioResult) => {
+  const orm = r.ratios?.[REFERENCE_NAMES.orm];
+  return orm ? `  ×ORM ${orm.median.toFixed(2)} (${orm.min.toFixed(2)}–${orm.max.toFixed(2)})` : '';
+};
 const line = (r: ScenarioResult) =>
-  `  ${r.name.padEnd(20)} ${String(Math.round(r.rps)).padStart(6)} req/s  p50 ${String(r.latencyMs.p50).padStart(4)} ms  p90 ${String(r.latencyMs.p90).padStart(4)} ms  p99 ${String(r.latencyMs.p99).padStart(4)} ms  errors ${(r.errorRate * 100).toFixed(2)}%  | CPU ms/req: ${cpuLine(r)}`;
+  `  ${r.name.padEnd(20)} ${String(Math.round(r.rps)).padStart(6)} req/s${ratioLine(r)}  p50 ${String(r.latencyMs.p50).padStart(4)} ms  p90 ${String(r.latencyMs.p90).padStart(4)} ms  p99 ${String(r.latencyMs.p99).padStart(4)} ms  errors ${(r.errorRate * 100).toFixed(2)}%  | CPU ms/req: ${cpuLine(r)}`;
 
 const temp = createTempDir('ledgerline-perf-');
 // LEDGERLINE_DB=postgres: the seeded databases (and so the services) are on a throwaway PostgreSQL cluster.
@@ -58,10 +65,14 @@ const locations = databases.engine === 'postgres'
   ? (Object.fromEntries(DATABASE_SERVICES.map((name) => [name, databases.location(name)])) as Record<DatabaseService, string>)
   : undefined;
 let system: RunningSystem | undefined;
+let references: RunningReference[] = [];
 const cleanUp = async () => {
   const running = system;
   system = undefined;
   await running?.stop();
+  const refs = references;
+  references = [];
+  await Promise.all(refs.map((r) => r.stop()));
   databases.remove();
   temp.remove();
 };
@@ -74,7 +85,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 let exitCode = 0;
 try {
-  console.log(`Ledgerline perf run on ${databases.engine} — scale ${scale.name}, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`);
+  console.log(`Ledgerline perf run on ${databases.engine} — scale ${scale.name}, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.rounds} × ${settings.durationSeconds} s per scenario${options.skipReference ? '' : ', each slice after a slice of each reference'}`);
   let manifest: SeedManifest;
   if (options.data) {
     if (locations) throw new Error('--data reuses seeded SQLite files: it cannot be combined with LEDGERLINE_DB=postgres');
@@ -87,23 +98,31 @@ try {
   }
   const profileDir = options.profile ? join(temp.dir, 'profiles') : undefined;
   const systemStarted = performance.now();
-  system = await startSystem({ dataDir: temp.dir, databases: locations, env: serviceEnv(profileDir) });
+  // A loaded machine can take well over the kit's default 30 s to start four services on seeded data.
+  system = await startSystem({ dataDir: temp.dir, databases: locations, env: serviceEnv(profileDir), readyTimeoutMs: 120_000 });
   console.log(`System up in ${formatMs(performance.now() - systemStarted)} (gateway ${system.gatewayUrl})`);
   const sessions = await openSessions(system.gatewayUrl, manifest, scale.sessionPool);
   const checked = await checkSeededData(system.gatewayUrl, sessions);
   console.log(`Logged in ${sessions.length} users (before measuring); ${checked} seeded portfolios read back consistent (cash, holdings, history)`);
 
+  // The references run for the whole measurement, each in its own process, measured interleaved with the scenarios.
+  references = options.skipReference ? [] : await startReferences(temp.dir);
+  for (const reference of references) await warmUp(reference.target, settings);
+  const referenceSlices: Record<string, ScenarioResult[]> = {};
   const results: ScenarioResult[] = [];
   let key = 0;
   const runId = Date.now().toString(36);
   for (const scenario of scenarios) {
     const gatewayUrl = system.gatewayUrl;
-    results.push(await measure({
+    const measured = await measureInterleaved({
       name: scenario.name,
       title: scenario.title,
       url: gatewayUrl,
+      processes: SERVICE_PROCESSES,
       build: (check, phase) => scenario.build({ manifest, sessions, seed: phase === 'warmup' ? 7 : 42, nextKey: () => `perf-${runId}-${(key += 1)}` }, check),
-    }, settings));
+    }, references.map((r) => r.target), settings);
+    results.push(measured.scenario);
+    for (const [name, slices] of Object.entries(measured.referenceSlices)) (referenceSlices[name] ??= []).push(...slices);
     console.log(line(results.at(-1)!));
   }
   // Every trade must be settled once the load stops: pending ones are finished by the reconciler (5 s interval).
@@ -111,9 +130,12 @@ try {
   console.log(`Pending trades left at the end: ${pending.count}${pending.count ? ` (oldest ${pending.oldestAgeSeconds} s)` : ''} after waiting ${formatMs(pending.waitedMs)}`);
   await system.stop();
   system = undefined;
+  await Promise.all(references.map((r) => r.stop()));
+  references = [];
   if (profileDir) summariseProfiles(profileDir, results.flatMap((r) => (r.windowUs ? [r.windowUs] : [])));
 
-  const reference = options.skipReference ? [] : await measureReference(temp.dir, settings);
+  // Each reference over all its slices of the run (its req/s: the median slice).
+  const reference = Object.values(referenceSlices).map((slices) => mergeSlices(slices));
   for (const r of reference) console.log(line(r));
 
   const violations = checkBudgets(readBudgets(), scale.name, results);
@@ -133,7 +155,7 @@ try {
   };
   const file = saveResults(run);
   const baselines = readBaselines();
-  const report = writeReport(run, baselines[scale.name]);
+  const report = writeReport(run, baselines);
   if (options.saveBaseline) saveBaseline(run);
   console.log(`Results: ${file}\nReport:  ${report}${options.saveBaseline ? `\nBaseline for scale ${scale.name} saved.` : ''}`);
   if (violations.length) {

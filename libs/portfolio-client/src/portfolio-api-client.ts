@@ -1,11 +1,15 @@
 import type { z } from 'zod';
-import { ServiceClient, type CallContext } from '@ledgerline/service-client';
+import { ServiceClient, type CallContext, type ServiceRequest } from '@ledgerline/service-client';
 import {
   holdingListSchema, holdingSchema, instrumentListSchema, instrumentSchema, performanceSchema, portfolioListSchema, portfolioSchema,
 } from './portfolio-api-schemas.ts';
 
 type Out<S extends z.ZodType> = Promise<z.output<S>>;
 const seg = encodeURIComponent;
+
+/** The reads the gateway may pass on as they came (see ServiceClient.relay): one definition for both ways to call them. */
+const holdingsRequest = (id: string, ctx: CallContext): ServiceRequest => ({ method: 'GET', path: `/portfolios/${seg(id)}/holdings`, ctx });
+const performanceRequest = (id: string, ctx: CallContext): ServiceRequest => ({ method: 'GET', path: `/portfolios/${seg(id)}/performance`, ctx });
 
 /**
  * Typed client of the portfolio service's public API (base URL injected): what the gateway calls,
@@ -39,7 +43,12 @@ export class PortfolioApiClient {
   }
 
   async holdings(id: string, ctx: CallContext): Out<typeof holdingListSchema> {
-    return (await this.#http.json(holdingListSchema, { method: 'GET', path: `/portfolios/${seg(id)}/holdings`, ctx })).body;
+    return (await this.#http.json(holdingListSchema, holdingsRequest(id, ctx))).body;
+  }
+
+  /** The holdings as the service sent them (JSON text, not parsed), for passing on. */
+  async holdingsRelayed(id: string, ctx: CallContext): Promise<string> {
+    return (await this.#http.relay(holdingsRequest(id, ctx))).body;
   }
 
   async openPosition(id: string, body: Record<string, unknown>, ctx: CallContext): Out<typeof holdingSchema> {
@@ -47,7 +56,12 @@ export class PortfolioApiClient {
   }
 
   async performance(id: string, ctx: CallContext): Out<typeof performanceSchema> {
-    return (await this.#http.json(performanceSchema, { method: 'GET', path: `/portfolios/${seg(id)}/performance`, ctx })).body;
+    return (await this.#http.json(performanceSchema, performanceRequest(id, ctx))).body;
+  }
+
+  /** The performance as the service sent it (JSON text, not parsed), for passing on. */
+  async performanceRelayed(id: string, ctx: CallContext): Promise<string> {
+    return (await this.#http.relay(performanceRequest(id, ctx))).body;
   }
 
   async instruments(query: { q?: string; assetClass?: string }, ctx: CallContext): Out<typeof instrumentListSchema> {

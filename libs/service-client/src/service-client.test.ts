@@ -82,3 +82,25 @@ test('a 200 of the wrong shape, or not JSON, is a 502', async (t) => {
   t.like(await t.throwsAsync(client.json(z.object({ id: z.string() }), { method: 'GET', path: '/shape' })), { status: 502, code: 'auth_bad_response' });
   t.like(await t.throwsAsync(client.send({ method: 'GET', path: '/text' })), { status: 502 });
 });
+
+test('relay hands back a 2xx JSON body as the exact text sent; a refusal is mapped as by send; a 2xx that is not JSON is a 502', async (t) => {
+  const sent = '{"items":[{"symbol":"AAPL","quantity":"1.50"}],  "nextCursor":null}';
+  const baseUrl = await fake(t, (ctx) => {
+    if (ctx.path === '/text') {
+      ctx.type = 'text/plain';
+      ctx.body = 'hello';
+    } else if (ctx.path === '/down') {
+      ctx.status = 404;
+      ctx.body = { code: 'portfolio_not_found', title: 'Not found', detail: 'No such portfolio.' };
+    } else {
+      ctx.type = 'application/json';
+      ctx.body = sent;
+    }
+  });
+  const client = new ServiceClient({ service: 'portfolio', baseUrl });
+  const relayed = await client.relay({ method: 'GET', path: '/' });
+  t.is(relayed.status, 200);
+  t.is(relayed.body, sent);
+  t.like(await t.throwsAsync(client.relay({ method: 'GET', path: '/down' })), { status: 404, code: 'portfolio_not_found', detail: 'No such portfolio.' });
+  t.like(await t.throwsAsync(client.relay({ method: 'GET', path: '/text' })), { status: 502, code: 'portfolio_bad_response' });
+});

@@ -1,3 +1,4 @@
+import { Pool } from 'undici';
 import { z } from 'zod';
 import { AppError, REQUEST_ID_HEADER, type FieldError } from '@ledgerline/http-kit';
 
@@ -12,6 +13,10 @@ export interface ServiceClientOptions {
   service: string;
   baseUrl: string;
   timeoutMs?: number;
+  /**
+   * A fetch to send through instead of the client's own keep-alive connection pool (undici `Pool`, one per
+   * client, made lazily): for tests that need to fail the transport itself.
+   */
   fetch?: typeof fetch;
 }
 
@@ -28,6 +33,29 @@ export interface ServiceResponse<T> {
   status: number;
   headers: Headers;
   body: T;
+}
+
+/** What the transport hands back: status, headers and the whole body as text. */
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+interface RawRequest {
+  method: ServiceRequest['method'];
+  headers: Record<string, string>;
+  body: string | undefined;
+  signal: AbortSignal;
+}
+
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
 }
 
 const problemSchema = z.looseObject({
@@ -54,17 +82,62 @@ export class ServiceClient {
   readonly service: string;
   readonly baseUrl: string;
   readonly timeoutMs: number;
-  readonly #fetch: typeof fetch;
+  readonly #fetch: typeof fetch | undefined;
+  #pool: Pool | undefined;
 
   constructor(options: ServiceClientOptions) {
     this.service = options.service;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 5000;
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#fetch = options.fetch;
+  }
+
+  /**
+   * Sends through a keep-alive connection pool to the service's origin (undici's `Pool` and `request`: no
+   * WHATWG fetch/streams machinery per call), or through the injected fetch.
+   */
+  async #transport(url: URL, init: RawRequest): Promise<RawResponse> {
+    if (this.#fetch) {
+      const response = await this.#fetch(url, init);
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    }
+    this.#pool ??= new Pool(url.origin, { keepAliveTimeout: 4_000 });
+    const response = await this.#pool.request({ path: url.pathname + url.search, method: init.method, headers: init.headers, body: init.body, signal: init.signal });
+    return { status: response.statusCode, headers: toHeaders(response.headers), text: await response.body.text() };
+  }
+
+  /** Closes the connection pool (open connections end; a later call opens a new pool). */
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.close();
   }
 
   /** Sends a request; returns status, headers and the parsed JSON body (undefined for an empty body). */
   async send(request: ServiceRequest): Promise<ServiceResponse<unknown>> {
+    const response = await this.#exchange(request);
+    const body = this.#parse(response.text, response.status);
+    if (response.status >= 400) throw this.#failure(response, body);
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  /**
+   * Sends a request and hands back a successful JSON body as the service sent it — not parsed, validated or
+   * re-serialised — for a caller that only passes it on (the gateway): for a page of history that work cost more
+   * than the call itself. Failures are mapped exactly as by send(); a 2xx that is not JSON is a 502. The body's
+   * shape is the provider's promise, proved by its contract verification rather than checked on every call.
+   */
+  async relay(request: ServiceRequest): Promise<ServiceResponse<string>> {
+    const response = await this.#exchange(request);
+    if (response.status >= 400) throw this.#failure(response, this.#parse(response.text, response.status));
+    if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '') || !response.text) {
+      throw this.#badResponse(`The ${this.service} service sent a body that is not JSON.`);
+    }
+    return { status: response.status, headers: response.headers, body: response.text };
+  }
+
+  /** Sends a request; the raw answer, or the 503/504 of a transport failure. */
+  async #exchange(request: ServiceRequest): Promise<RawResponse> {
     const url = new URL(this.baseUrl + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -75,25 +148,19 @@ export class ServiceClient {
     if (request.ctx?.requestId) headers[REQUEST_ID_HEADER] = request.ctx.requestId;
     for (const [key, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[key.toLowerCase()] = value;
 
-    let response: Response;
-    let text: string;
     try {
-      response = await this.#fetch(url, {
+      return await this.#transport(url, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      text = await response.text();
     } catch (error) {
       if (isTimeout(error)) {
         throw new AppError(504, `${this.service}_timeout`, 'Gateway timeout', { detail: `The ${this.service} service did not answer within ${this.timeoutMs} ms.`, cause: error });
       }
       throw new AppError(503, `${this.service}_unavailable`, 'Service unavailable', { detail: `The ${this.service} service is unavailable.`, cause: error });
     }
-    const body = this.#parse(text, response.status);
-    if (response.status >= 400) throw this.#failure(response, body);
-    return { status: response.status, headers: response.headers, body };
   }
 
   /** Sends a request and validates the JSON body against `schema` (a wrong shape is a 502). */
@@ -118,7 +185,7 @@ export class ServiceClient {
     return new AppError(502, `${this.service}_bad_response`, 'Bad gateway', { detail });
   }
 
-  #failure(response: Response, body: unknown): AppError {
+  #failure(response: RawResponse, body: unknown): AppError {
     const problem = problemSchema.safeParse(body);
     const passHeaders = Object.fromEntries(PASSED_HEADERS.flatMap((name) => (response.headers.get(name) ? [[name, response.headers.get(name)!]] : [])));
     const isProblem = problem.success && problem.data.code;

@@ -1,5 +1,5 @@
 import type { RecordTransactionRequest as PublicRecordTransactionRequest, TransactionQuery } from '@ledgerline/api-schemas';
-import { ServiceClient, type CallContext } from '@ledgerline/service-client';
+import { ServiceClient, type CallContext, type ServiceRequest } from '@ledgerline/service-client';
 import { transactionPageSchema, transactionSchema, type Transaction, type TransactionPage } from './schemas.ts';
 
 /**
@@ -8,6 +8,8 @@ import { transactionPageSchema, transactionSchema, type Transaction, type Transa
  */
 export type RecordTransactionRequest = Omit<PublicRecordTransactionRequest, 'type'> & { type: string };
 export type HistoryQuery = TransactionQuery;
+
+const listRequest = (query: HistoryQuery, ctx: CallContext): ServiceRequest => ({ method: 'GET', path: '/transactions', query: { ...query }, ctx });
 
 export interface Recorded {
   transaction: Transaction;
@@ -33,7 +35,12 @@ export class TransactionClient {
   }
 
   async list(query: HistoryQuery, ctx: CallContext): Promise<TransactionPage> {
-    return (await this.#http.json(transactionPageSchema, { method: 'GET', path: '/transactions', query: { ...query }, ctx })).body;
+    return (await this.#http.json(transactionPageSchema, listRequest(query, ctx))).body;
+  }
+
+  /** A history page as the service sent it (JSON text, not parsed), for passing on (see ServiceClient.relay). */
+  async listRelayed(query: HistoryQuery, ctx: CallContext): Promise<string> {
+    return (await this.#http.relay(listRequest(query, ctx))).body;
   }
 
   async get(id: string, ctx: CallContext): Promise<Transaction> {

@@ -3,13 +3,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s. */
 const TICKS_PER_SECOND = 100;
 
-/** CPU ms used so far, per process: this run's child processes by name, and `loadgen` (this process: autocannon). */
+/** CPU ms used so far, per process: this run's child processes by name (services by folder, `ref-koa` / `ref-orm` the reference servers), and `loadgen` (this process: autocannon). */
 export type CpuSnapshot = Record<string, number>;
 
 function nameOf(cmdline: string): string | undefined {
   const service = /\/services\/([^/]+)\/src\/main\.ts/.exec(cmdline);
   if (service) return service[1];
-  return cmdline.includes('reference-server.ts') ? 'reference' : undefined;
+  const reference = /reference-server\.ts (koa|orm)\b/.exec(cmdline);
+  return reference ? `ref-${reference[1]}` : undefined;
 }
 
 /**

@@ -6,7 +6,10 @@ import { cpuSnapshot, cpuSpent } from './cpu.ts';
 export interface LoadSettings {
   connections: number;
   warmupSeconds: number;
+  /** Seconds of one measured slice. */
   durationSeconds: number;
+  /** Measured slices per scenario, each next to a slice of every reference (see interleave.ts). */
+  rounds: number;
 }
 
 export interface LoadTarget {
@@ -14,6 +17,8 @@ export interface LoadTarget {
   title: string;
   /** Base URL; all traffic goes to 127.0.0.1. */
   url: string;
+  /** The processes whose CPU this target costs (names as in load/cpu.ts); all of this run's when absent. */
+  processes?: readonly string[];
   /** Fresh requests (and counters) for one run; called once for the warm-up and once for the measurement. */
   build(check: Checker, phase: 'warmup' | 'measure'): AutocannonRequest[];
 }
@@ -32,18 +37,22 @@ async function bounded(url: string, requests: AutocannonRequest[], connections: 
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/**
- * A short unmeasured warm-up (JIT, caches, connection pools), then the measured run with fixed connections
- * and duration. Latency percentiles are autocannon's HDR histogram; errors count connection errors, timeouts,
- * non-2xx and 2xx responses whose body failed its check.
- */
-export async function measure(target: LoadTarget, settings: LoadSettings): Promise<ScenarioResult> {
+/** A short unmeasured warm-up (JIT, caches, connection pools). */
+export async function warmUp(target: LoadTarget, settings: LoadSettings): Promise<void> {
   if (settings.warmupSeconds > 0) await bounded(target.url, target.build(createChecker(), 'warmup'), settings.connections, settings.warmupSeconds);
+}
+
+/**
+ * One measured slice with fixed connections and duration. Latency percentiles are autocannon's HDR histogram;
+ * errors count connection errors, timeouts, non-2xx and 2xx responses whose body failed its check.
+ */
+export async function measureSlice(target: LoadTarget, settings: LoadSettings): Promise<ScenarioResult> {
   const check = createChecker();
   const fromUs = Number(process.hrtime.bigint() / 1000n);
   const cpuBefore = cpuSnapshot();
   const result = await bounded(target.url, target.build(check, 'measure'), settings.connections, settings.durationSeconds);
-  const cpu = cpuSpent(cpuBefore, cpuSnapshot());
+  const spent = cpuSpent(cpuBefore, cpuSnapshot());
+  const cpu = Object.fromEntries(Object.entries(spent).filter(([name]) => name === 'loadgen' || !target.processes || target.processes.includes(name)));
   const toUs = Number(process.hrtime.bigint() / 1000n);
   const wallMs = (toUs - fromUs) / 1000;
   const total = result.requests.total;
@@ -54,7 +63,9 @@ export async function measure(target: LoadTarget, settings: LoadSettings): Promi
     connections: settings.connections,
     durationSeconds: result.duration,
     requests: total,
-    rps: round(result.requests.average, 1),
+    // Responses over the slice's own length: autocannon's per-second mean can read 0 for a short slice whose
+    // first responses take over a second (a loaded machine).
+    rps: round(result.duration ? total / result.duration : 0, 1),
     rpsStddev: round(result.requests.stddev, 1),
     latencyMs: {
       mean: round(result.latency.mean),

@@ -17,6 +17,11 @@ export interface Budget {
   maxP99Ms: number;
   maxErrorRate: number;
   maxCpuMsPerRequest?: number;
+  /**
+   * The least median ratio of req/s to each reference (by name, e.g. `ref-orm-pk-read`), measured interleaved:
+   * a slower machine slows both sides and keeps it, a real regression breaks it.
+   */
+  minRatio?: Record<string, number>;
 }
 
 export interface BudgetFile {
@@ -28,7 +33,7 @@ export interface BudgetFile {
 
 export interface BudgetViolation {
   scenario: string;
-  metric: 'rps' | 'p99' | 'errorRate' | 'cpu' | 'pendingTradesAtEnd';
+  metric: 'rps' | 'ratio' | 'p99' | 'errorRate' | 'cpu' | 'pendingTradesAtEnd';
   budget: number;
   actual: number;
   /** How far over budget, in percent of the budget (or in percentage points for error rate). */
@@ -57,6 +62,12 @@ export function checkBudgets(budgets: BudgetFile, scale: ScaleName, results: Sce
     if (result.rps < budget.minRps) {
       const over = pct(((budget.minRps - result.rps) / budget.minRps) * 100);
       violations.push({ scenario: result.name, metric: 'rps', budget: budget.minRps, actual: result.rps, over, message: `${result.name}: ${result.rps} req/s is below the budget of ${budget.minRps} req/s (${over} short)` });
+    }
+    for (const [reference, min] of Object.entries(budget.minRatio ?? {})) {
+      const actual = result.ratios?.[reference]?.median;
+      if (actual === undefined || actual >= min) continue;
+      const over = pct(((min - actual) / min) * 100);
+      violations.push({ scenario: result.name, metric: 'ratio', budget: min, actual, over, message: `${result.name}: ${actual.toFixed(3)}× ${reference} (median of ${result.ratios![reference].values.length} rounds) is below the budget of ${min}× (${over} short)` });
     }
     if (result.latencyMs.p99 > budget.maxP99Ms) {
       const over = pct(((result.latencyMs.p99 - budget.maxP99Ms) / budget.maxP99Ms) * 100);

@@ -9,6 +9,14 @@ import type { BudgetViolation } from './budgets.ts';
 export const RESULTS_DIR = resolve(fileURLToPath(new URL('../../results', import.meta.url)));
 export const BASELINE_FILE = join(RESULTS_DIR, 'baseline.json');
 
+/** Median, lowest and highest of a figure over the rounds of a run, and the figures themselves in order. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  values: number[];
+}
+
 /** One measured scenario (or reference). Latencies in ms, from autocannon's HDR histogram. */
 export interface ScenarioResult {
   name: string;
@@ -16,9 +24,18 @@ export interface ScenarioResult {
   connections: number;
   durationSeconds: number;
   requests: number;
-  /** Mean requests per second (autocannon's per-second samples). */
+  /** Requests per second: the median over the measured slices of each slice's responses / its length. */
   rps: number;
   rpsStddev: number;
+  /** req/s of each measured slice (interleaved with the references' slices). */
+  rpsBySlice?: Spread;
+  slices?: number;
+  /**
+   * req/s as a share of each reference (by reference name), one ratio per round from the reference slice measured
+   * just before the scenario's slice: median, min and max over the rounds.
+   */
+  ratios?: Record<string, Spread>;
+  /** Percentiles: the median over slices of each slice's HDR percentile; max is the highest of all. */
   latencyMs: { mean: number; p50: number; p90: number; p97_5: number; p99: number; p99_9: number; max: number };
   errors: { connection: number; timeouts: number; non2xx: number; bodyMismatches: number };
   /** (connection errors + timeouts + non-2xx + body mismatches) / attempts. */

@@ -74,6 +74,14 @@ export async function createGatewayTestApp(
 
 const checkResponse = createResponseChecker();
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // not JSON: the check names the mismatch
+  }
+}
+
 /**
  * Outermost in every gateway test app: each /api/v1 response is checked against the OpenAPI document for its
  * route and status; one that violates it becomes a 500 `openapi_violation` naming what is wrong (also printed),
@@ -83,8 +91,11 @@ const checkResponse = createResponseChecker();
 export async function checkAgainstOpenApi(ctx: Context, next: Next): Promise<void> {
   await next();
   if (!ctx.path.startsWith('/api/v1/') || ctx.path === '/api/v1/openapi.json') return;
-  const body = ctx.body === undefined || ctx.body === null ? undefined : ctx.body;
-  const violation = checkResponse({ method: ctx.method, path: ctx.path, status: ctx.status, contentType: ctx.response.get('content-type') || ctx.type, body });
+  const contentType = ctx.response.get('content-type') || ctx.type;
+  const raw = ctx.body === undefined || ctx.body === null ? undefined : ctx.body;
+  // A body the gateway passes on as the service sent it (ServiceClient.relay) is JSON text: checked as what it says.
+  const body = typeof raw === 'string' && /^application\/(problem\+)?json\b/.test(contentType) ? parseJson(raw) : raw;
+  const violation = checkResponse({ method: ctx.method, path: ctx.path, status: ctx.status, contentType, body });
   if (!violation) return;
   console.error(`openapi_violation: ${violation}`);
   ctx.status = 500;

@@ -26,15 +26,18 @@ export function portfolioRoutes(portfolio: PortfolioApiClient, authenticated: Mi
     await portfolio.remove(ctx.params.id, ctx.query.force === 'true', callContext(ctx));
     ctx.status = 204;
   });
+  // The two reads of the portfolio page are passed on as the service sent them (not parsed and re-serialised).
   router.get('/portfolios/:id/holdings', async (ctx) => {
-    ctx.body = await portfolio.holdings(ctx.params.id, callContext(ctx));
+    ctx.type = 'application/json';
+    ctx.body = await portfolio.holdingsRelayed(ctx.params.id, callContext(ctx));
   });
   router.post('/portfolios/:id/holdings', async (ctx) => {
     ctx.status = 201;
     ctx.body = await portfolio.openPosition(ctx.params.id, ctx.request.body as Body, callContext(ctx));
   });
   router.get('/portfolios/:id/performance', async (ctx) => {
-    ctx.body = await portfolio.performance(ctx.params.id, callContext(ctx));
+    ctx.type = 'application/json';
+    ctx.body = await portfolio.performanceRelayed(ctx.params.id, callContext(ctx));
   });
   router.get('/instruments', async (ctx) => {
     const { q, assetClass } = ctx.query;

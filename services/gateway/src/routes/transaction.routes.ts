@@ -24,7 +24,9 @@ export function transactionRoutes(transactions: TransactionClient, authenticated
       const value = ctx.query[name];
       if (typeof value === 'string') query[name] = value;
     }
-    ctx.body = await transactions.list(query, callContext(ctx));
+    // A history page is passed on as the service sent it (not parsed and re-serialised).
+    ctx.type = 'application/json';
+    ctx.body = await transactions.listRelayed(query, callContext(ctx));
   });
   router.get('/:id', async (ctx) => {
     ctx.body = await transactions.get(ctx.params.id, callContext(ctx));

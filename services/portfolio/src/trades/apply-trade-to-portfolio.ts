@@ -40,9 +40,10 @@ function replay(previous: AppliedTrade, portfolioId: string): ApplyTradeResult {
 }
 
 async function applyOnce(tx: Em, portfolio: Portfolio, input: ApplyTradeInput, now: Date): Promise<ApplyTradeResult> {
-  if (input.symbol && !(await instrumentRepository(tx).findBySymbol(input.symbol))) throw unknownSymbol(input.symbol);
   const trades = input.type === 'buy' || input.type === 'sell';
   const holding = trades ? await holdingRepository(tx).findBySymbol(portfolio.id, input.symbol!) : null;
+  // A holding is only ever opened on a known instrument (and instruments are never removed): one read fewer per trade in a held symbol.
+  if (input.symbol && !holding && !(await instrumentRepository(tx).findBySymbol(input.symbol))) throw unknownSymbol(input.symbol);
   const outcome = applyTrade({ cash: dec(portfolio.cash), position: positionOf(holding) }, effectOf(input));
   if (!outcome.ok) throw conflict(outcome.reason, outcome.detail);
 

@@ -37,7 +37,8 @@ function refusal(transaction: Transaction, replayed: boolean): AppError {
 
 /**
  * Records a transaction so that it is never half-recorded:
- * 1. the intent is stored first, `pending`, under its derived id (user + Idempotency-Key), claimed by this request;
+ * 1. the intent is stored first, `pending`, under its derived id (user + Idempotency-Key), claimed by this request
+ *    (a key used before fails the insert on the unique index and is answered as a replay);
  * 2. the portfolio service is asked to apply it (idempotent by id);
  * 3. it becomes `completed` with the result, or `rejected` on a definitive refusal (thrown to the client as the
  *    portfolio's problem, and kept for audit), or stays `pending` on an outage or timeout (the reconciler finishes it).
@@ -47,9 +48,8 @@ function refusal(transaction: Transaction, replayed: boolean): AppError {
 export async function recordTransaction(em: Em, deps: SendDeps, caller: Caller, idempotencyKey: string, input: TransactionInput): Promise<Recorded> {
   const hash = requestHash(input);
   const repository = transactionRepository(em);
-  const stored = await repository.findByKey(caller.userId, idempotencyKey);
-  if (stored) return replay(stored, hash);
-
+  // A new key is the common case: the insert is tried first, and the unique index on (user, key) turns a used key
+  // into a replay below — one read fewer per new transaction than looking the key up first.
   const now = deps.clock();
   const transaction = em.create(Transaction, {
     id: deriveTransactionId(caller.userId, idempotencyKey),
@@ -76,15 +76,17 @@ export async function recordTransaction(em: Em, deps: SendDeps, caller: Caller, 
   try {
     await em.flush();
   } catch (error) {
-    // The same key raced in twice: the unique index keeps one row, and only its writer sends it.
+    // The key was used before (or raced in twice): the unique index keeps one row, and only its writer sends it.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     em.clear();
     const winner = await repository.findByKey(caller.userId, idempotencyKey);
     if (!winner) throw error;
     return replay(winner, hash);
   }
-  await sendToPortfolio(em, deps, transaction, 1, { askFirst: false, requestId: caller.requestId });
-  const current = await repository.reload(transaction.id);
+  const sent = await sendToPortfolio(em, deps, transaction, 1, { askFirst: false, requestId: caller.requestId });
+  // The row holds what this attempt wrote when its conditional update hit it; otherwise another sender settled it
+  // meanwhile, and only a read tells how. (No flush follows in this request: the entity is only answered.)
+  const current = sent.written ? Object.assign(transaction, sent.written) : await repository.reload(transaction.id);
   if (current.status === 'rejected') throw refusal(current, false);
   return { transaction: current, replayed: false };
 }

@@ -3,7 +3,7 @@ import { AppError, conflict } from '@ledgerline/http-kit';
 import type { ApplyTradeRequest, ApplyTradeResult, PortfolioClient } from '@ledgerline/portfolio-client';
 import type { ServiceTokens } from '../service-identity/on-behalf-of.ts';
 import type { Transaction } from './transaction.entity.ts';
-import { transactionRepository } from './transaction.repository.ts';
+import { transactionRepository, type TransactionChanges } from './transaction.repository.ts';
 import { isDefinitiveRefusal, rejectionOf } from './transaction-status.ts';
 
 /** When a pending transaction is sent again. */
@@ -29,6 +29,9 @@ export type Outcome =
   | { status: 'rejected'; error: AppError }
   | { status: 'pending'; error: unknown; retryAt: Date };
 
+/** An attempt's outcome and the values it wrote to the row (null: another sender had settled it, the row is as that one left it). */
+export type Attempt = Outcome & { written: TransactionChanges | null };
+
 /** The delay before attempt `attempt + 1`: backoff × 2^(attempt − 1), at most maxBackoffMs. */
 export function retryDelayMs(attempt: number, policy: RetryPolicy): number {
   return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** Math.max(0, attempt - 1));
@@ -52,19 +55,20 @@ export function toTradeRequest(transaction: Transaction): ApplyTradeRequest {
  * was already applied (e.g. before a crash) and completes it from that stored result without sending it again.
  * The apply is idempotent by transaction id, so a second sender can never apply it twice.
  */
-export async function sendToPortfolio(em: Em, deps: SendDeps, transaction: Transaction, attempt: number, options: { askFirst: boolean; requestId?: string }): Promise<Outcome> {
+export async function sendToPortfolio(em: Em, deps: SendDeps, transaction: Transaction, attempt: number, options: { askFirst: boolean; requestId?: string }): Promise<Attempt> {
   const outcome = await ask(deps, transaction, attempt, options);
   const repository = transactionRepository(em);
   const now = deps.clock();
+  let written: TransactionChanges | null;
   if (outcome.status === 'completed') {
     const { cash, holding, realizedPnl } = outcome.result;
-    await repository.complete(transaction.id, { cash, holding, realizedPnl }, now);
+    written = await repository.complete(transaction.id, { cash, holding, realizedPnl }, now);
   } else if (outcome.status === 'rejected') {
-    await repository.reject(transaction.id, rejectionOf(outcome.error), now);
+    written = await repository.reject(transaction.id, rejectionOf(outcome.error), now);
   } else {
-    await repository.retryLater(transaction.id, attempt, outcome.retryAt);
+    written = await repository.retryLater(transaction.id, attempt, outcome.retryAt);
   }
-  return outcome;
+  return { ...outcome, written };
 }
 
 async function ask(deps: SendDeps, transaction: Transaction, attempt: number, options: { askFirst: boolean; requestId?: string }): Promise<Outcome> {

@@ -12,7 +12,13 @@ export type TransactionRecord = Pick<
 const parsed = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : ((value ?? null) as T | null));
 
 /** Data access for transactions, bound to one request's (or one reconcile run's) EntityManager. */
+/** Values a conditional update of one transaction sets. */
+export type TransactionChanges = Partial<Pick<Transaction, 'status' | 'result' | 'rejection' | 'nextAttemptAt' | 'settledAt'>>;
+
 export function transactionRepository(em: Em) {
+  /** UPDATE of row `id` where `condition` holds; the changes when it hit the row, else null. */
+  const written = async (id: string, condition: ObjectQuery<Transaction>, changes: TransactionChanges): Promise<TransactionChanges | null> =>
+    ((await em.nativeUpdate(Transaction, { ...condition, id }, changes)) === 1 ? changes : null);
   return {
     findOwn: (userId: string, id: string) => em.findOne(Transaction, { id, userId }),
     findByKey: (userId: string, idempotencyKey: string) => em.findOne(Transaction, { userId, idempotencyKey }),
@@ -45,15 +51,18 @@ export function transactionRepository(em: Em) {
       );
       return claimed === 1 ? attempt : null;
     },
-    /** pending → completed with the portfolio's result (no-op if someone else settled it first). */
+    /**
+     * pending → completed with the portfolio's result (no-op if someone else settled it first). Each of these three
+     * conditional updates returns the values it wrote, or null when the condition failed and the row is unchanged.
+     */
     complete: (id: string, result: TransactionResult, now: Date) =>
-      em.nativeUpdate(Transaction, { id, status: 'pending' }, { status: 'completed', result, nextAttemptAt: null, settledAt: now }),
+      written(id, { status: 'pending' }, { status: 'completed', result, nextAttemptAt: null, settledAt: now }),
     /** pending → rejected with the portfolio's refusal (no-op if someone else settled it first). */
     reject: (id: string, rejection: TransactionRejection, now: Date) =>
-      em.nativeUpdate(Transaction, { id, status: 'pending' }, { status: 'rejected', rejection, nextAttemptAt: null, settledAt: now }),
+      written(id, { status: 'pending' }, { status: 'rejected', rejection, nextAttemptAt: null, settledAt: now }),
     /** Still pending after `attempt`: due again at `nextAttemptAt` (only if that attempt's claim is still the latest). */
     retryLater: (id: string, attempt: number, nextAttemptAt: Date) =>
-      em.nativeUpdate(Transaction, { id, status: 'pending', attempts: attempt }, { nextAttemptAt }),
+      written(id, { status: 'pending', attempts: attempt }, { nextAttemptAt }),
 
     /** How many transactions are pending, and since when the oldest one waits. */
     async pendingSummary(): Promise<{ count: number; oldestCreatedAt: Date | null }> {
