@@ -114,6 +114,14 @@ verifyPactsFor(test, {
       const recorded = await record(portfolioId, { type: 'deposit', amount: '250.00' });
       return { portfolioId, transactionId: recorded.id };
     },
+    'a user with the email has failed to log in five times': async (params) => {
+      const { email, password } = params as { email: string; password: string };
+      await register(email, password);
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(`${stack.gatewayUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Wrong-Password-1' }) });
+        if (response.status !== 401) throw new Error(`failed login ${i + 1} answered ${response.status}`);
+      }
+    },
     'a deactivated user with the email and password exists': async (params) => {
       const { email, password } = params as { email: string; password: string };
       const user = await register(email, password);

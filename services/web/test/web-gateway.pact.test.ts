@@ -670,3 +670,71 @@ test.serial('history: a date filter the API cannot read is an error on that filt
       t.truthy((await refused(t, signedIn(mock.url).listTransactions({ portfolioId: PORTFOLIO_ID, from: 'yesterday' }))).fieldErrors.from);
     });
 });
+
+test.serial('login: a locked account is told how long to wait (429 with Retry-After)', async (t) => {
+  await pact.addInteraction()
+    .given('a user with the email has failed to log in five times', { email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })
+    .uponReceiving('a login to an account locked after failed logins, from the login screen')
+    .withRequest('POST', '/api/v1/auth/login', (b) => b.jsonBody({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }))
+    .willRespondWith(429, (b) => b.headers({ ...PROBLEM_TYPE, 'Retry-After': regex(/^\d+$/, '60') }).jsonBody(problem('too_many_requests')))
+    .executeTest(async (mock) => {
+      const error = await refused(t, new GatewayClient(mock.url).login({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }));
+      t.like(error, { status: 429, retryAfterSeconds: 60 });
+    });
+});
+
+test.serial('holdings: another user’s portfolio is not found (the page shows "Portfolio not found")', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a request for the holdings of a portfolio of another user')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/holdings', `/api/v1/portfolios/${PORTFOLIO_ID}/holdings`), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).listHoldings(PORTFOLIO_ID)), { status: 404 });
+    });
+});
+
+test.serial('performance: another user’s portfolio is not found (the page shows "Portfolio not found")', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a request for the performance of a portfolio of another user')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/performance', `/api/v1/portfolios/${PORTFOLIO_ID}/performance`), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).getPerformance(PORTFOLIO_ID)), { status: 404 });
+    });
+});
+
+test.serial('portfolio: an id that never existed is "not found" too, like another user’s', async (t) => {
+  const missing = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a request for a portfolio that does not exist')
+    .withRequest('GET', `/api/v1/portfolios/${missing}`, (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).getPortfolio(missing)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('portfolio: renaming another user’s portfolio is "not found"', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a rename of a portfolio of another user')
+    .withRequest('PATCH', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER).jsonBody({ name: 'Mine now' }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).updatePortfolio(PORTFOLIO_ID, { name: 'Mine now' })), { status: 404 });
+    });
+});
+
+test.serial('portfolio: deleting another user’s portfolio is "not found", even with force', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a forced delete of a portfolio of another user')
+    .withRequest('DELETE', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER).query({ force: 'true' }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).deletePortfolio(PORTFOLIO_ID, { force: true })), { status: 404 });
+    });
+});
