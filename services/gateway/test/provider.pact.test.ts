@@ -49,7 +49,7 @@ async function portfolioNamed(name: string): Promise<string> {
   return (await call(`${stack.urls.portfolio}/portfolios`, 'POST', { name, baseCurrency: 'USD' })).id;
 }
 
-async function record(portfolioId: string, body: Record<string, unknown>, idempotencyKey = randomUUID()): Promise<{ id: string }> {
+async function record(portfolioId: string, body: Record<string, unknown>, idempotencyKey: string = randomUUID()): Promise<{ id: string }> {
   return call(`${stack.urls.transaction}/transactions`, 'POST', { portfolioId, ...body }, { 'idempotency-key': idempotencyKey });
 }
 
