@@ -7,5 +7,7 @@ export * from './enums.ts';
 export * from './common.ts';
 export * from './auth.ts';
 export * from './decimal-input.ts';
+export * from './symbol.ts';
+export * from './tolerant.ts';
 export * from './portfolio.ts';
 export * from './transaction.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ASSET_CLASSES, CURRENCIES } from './enums.ts';
 import { decimalString, nextCursor, timestamp } from './common.ts';
 import { positiveQuantity, priceInput } from './decimal-input.ts';
+import { symbol, symbolInput } from './symbol.ts';
 
 
 // ---- requests ----
@@ -37,13 +38,6 @@ export const listPortfoliosQuery = z.object({
 export const deletePortfolioQuery = z.object({
   force: z.enum(['true', 'false'], { error: 'force must be "true" or "false".' }).optional(),
 });
-
-/** A ticker as sent by clients: letters, digits, "." or "-", normalised to upper case ("brk.b" → "BRK.B"). */
-export const symbolInput = z
-  .string({ error: 'Symbol is required.' })
-  .trim()
-  .regex(/^[A-Za-z0-9.-]{1,12}$/, 'Symbol must be 1–12 letters, digits, "." or "-", such as "AAPL" or "BRK.B".')
-  .transform((value) => value.toUpperCase());
 
 export const symbolParam = z.object({ symbol: symbolInput });
 
@@ -88,7 +82,7 @@ export type PortfolioList = z.output<typeof portfolioList>;
 /** One row of the holdings table: decimals as strings (money 2 dp, averageCost 4 dp, quantity ≤ 6 dp). */
 export const holding = z
   .strictObject({
-    symbol: z.string(),
+    symbol,
     name: z.string(),
     assetClass: z.string(),
     quantity: decimalString,
@@ -117,7 +111,7 @@ export const performanceFigures = z.strictObject({
   totalValue: decimalString,
   allocation: z.strictObject({
     byAssetClass: z.array(z.strictObject({ assetClass: z.string(), ...allocationSlice })),
-    byHolding: z.array(z.strictObject({ symbol: z.string(), ...allocationSlice })),
+    byHolding: z.array(z.strictObject({ symbol, ...allocationSlice })),
   }),
 });
 export type PerformanceFigures = z.output<typeof performanceFigures>;
@@ -126,7 +120,7 @@ export type Performance = z.output<typeof performance>;
 
 /** The public shape of an instrument; the price has 2 to 4 dp ("189.50", "0.1234"). */
 export const instrument = z
-  .strictObject({ symbol: z.string(), name: z.string(), assetClass: z.string(), currency: z.string(), lastPrice: decimalString, priceUpdatedAt: timestamp })
+  .strictObject({ symbol, name: z.string(), assetClass: z.string(), currency: z.string(), lastPrice: decimalString, priceUpdatedAt: timestamp })
   .meta({ id: 'Instrument' });
 export type Instrument = z.output<typeof instrument>;
 export const instrumentList = z.strictObject({ items: z.array(instrument) }).meta({ id: 'InstrumentList' });

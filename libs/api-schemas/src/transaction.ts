@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { TRADE_TYPES, TRANSACTION_STATUSES, type TransactionStatus } from './enums.ts';
 import { decimalString, nextCursor, timestamp } from './common.ts';
+import { SYMBOL_INPUT, symbol, symbolInput } from './symbol.ts';
 
 
-export const SYMBOL = /^[A-Z0-9.-]{1,12}$/;
 export const PORTFOLIO_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_PAGE_SIZE = 100;
 export const INSTANT_HINT = 'Use an ISO-8601 date-time with a zone, such as 2026-05-01T14:30:00Z, or a date such as 2026-05-01.';
@@ -20,7 +20,8 @@ export const recordTransactionRequest = z
   .strictObject({
     portfolioId: z.string({ error: 'Name the portfolio (its id).' }).regex(PORTFOLIO_ID, 'Not a portfolio id.'),
     type: z.enum(TRADE_TYPES, { error: `Use one of: ${TRADE_TYPES.join(', ')}.` }),
-    symbol: text('Send the symbol as a string, such as "AAPL".'),
+    // checked and normalised by the service with symbolInput (a fault is 422 invalid_symbol); documented here
+    symbol: text('Send the symbol as a string, such as "AAPL".').meta({ pattern: SYMBOL_INPUT.source, description: symbolInput.meta()?.description }),
     quantity: text(DECIMALS_AS_TEXT),
     price: text(DECIMALS_AS_TEXT),
     amount: text(DECIMALS_AS_TEXT),
@@ -33,7 +34,7 @@ export type RecordTransactionRequest = z.input<typeof recordTransactionRequest>;
 /** GET /transactions query parameters (empty values count as absent). */
 export const transactionHistoryQuery = z.strictObject({
   portfolioId: z.string().regex(PORTFOLIO_ID, 'Not a portfolio id.').optional(),
-  symbol: z.string().trim().toUpperCase().regex(SYMBOL, 'Use 1–12 characters A–Z, 0–9, "." or "-".').optional(),
+  symbol: symbolInput.optional(),
   type: z.enum(TRADE_TYPES, { error: `Use one of: ${TRADE_TYPES.join(', ')}.` }).optional(),
   status: z
     .string()
@@ -57,18 +58,13 @@ export type TransactionQuery = Partial<Record<Exclude<keyof z.input<typeof trans
 
 // ---- responses ----
 /** A holding after a trade (quantity "0" stays so its realised P/L is kept). */
-export const tradeHolding = z.strictObject({ symbol: z.string(), quantity: decimalString, averageCost: decimalString, realizedPnl: decimalString });
+export const tradeHolding = z.strictObject({ symbol, quantity: decimalString, averageCost: decimalString, realizedPnl: decimalString });
 export type TradeHolding = z.output<typeof tradeHolding>;
 
 /** The state after an applied trade: cash, the holding traded, and the realised P/L of this transaction (sell only). */
 export const tradeResult = z.strictObject({ cash: decimalString, holding: tradeHolding.nullable(), realizedPnl: decimalString.nullable() }).meta({ id: 'TradeResult' });
 export type TradeResult = z.output<typeof tradeResult>;
 
-/**
- * Internal, not routed by the gateway: the portfolio service's answer to POST /internal/portfolios/:id/trades.
- * `applied: false` means this transaction id had been applied before (nothing changed this time).
- */
-export type ApplyTradeResult = TradeResult & { transactionId: string; portfolioId: string; applied: boolean };
 
 /** The public shape of a recorded transaction (never the idempotency key, request hash or retry bookkeeping). */
 export const transaction = z
@@ -76,7 +72,7 @@ export const transaction = z
     id: z.string(),
     portfolioId: z.string(),
     type: z.enum(TRADE_TYPES),
-    symbol: z.string().nullable(),
+    symbol: symbol.nullable(),
     quantity: decimalString.nullable(),
     price: decimalString.nullable(),
     amount: decimalString.nullable(),

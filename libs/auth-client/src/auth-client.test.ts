@@ -2,7 +2,8 @@ import test from 'ava';
 import { startFakeUpstream } from '@ledgerline/test-kit';
 import { AuthClient } from './index.ts';
 
-const user = { id: 'u-1', email: 'a@example.test', fullName: 'A', role: 'user', active: true, investmentProfile: { riskTolerance: 'moderate', horizonYears: 5, goals: ['income'] }, createdAt: 'x' };
+const at = '2026-01-01T00:00:00.000Z';
+const user = { id: 'u-1', email: 'a@example.test', fullName: 'A', role: 'user', active: true, investmentProfile: { riskTolerance: 'moderate', horizonYears: 5, goals: ['income'] }, createdAt: at, updatedAt: at, nickname: 'unknown fields pass on' };
 
 test('each method calls its auth path and returns the validated body, unknown fields kept', async (t) => {
   const fake = await startFakeUpstream(t);
@@ -19,8 +20,13 @@ test('each method calls its auth path and returns the validated body, unknown fi
   t.is(fake.seen[2].headers.authorization, 'Bearer tok');
 });
 
-test('a user body missing what callers rely on is a 502, not silently passed on', async (t) => {
+test('a user body that breaks the public schema (a field missing, a wrong type, an unknown role) is a 502, not passed on', async (t) => {
   const fake = await startFakeUpstream(t);
-  fake.on('GET /auth/me', (ctx) => { ctx.body = { id: 'u-1' }; });
-  await t.throwsAsync(new AuthClient({ baseUrl: fake.url }).me({ accessToken: 'tok' }), { message: /Bad gateway/ });
+  const { updatedAt: _updatedAt, ...withoutUpdatedAt } = user;
+  const bodies = [{ id: 'u-1' }, withoutUpdatedAt, { ...user, active: 'yes' }, { ...user, role: 'root' }];
+  let call = 0;
+  fake.on('GET /auth/me', (ctx) => { ctx.body = bodies[call++]; });
+  for (let i = 0; i < bodies.length; i++) {
+    await t.throwsAsync(new AuthClient({ baseUrl: fake.url }).me({ accessToken: 'tok' }), { message: /Bad gateway/ }, `body ${i}`);
+  }
 });

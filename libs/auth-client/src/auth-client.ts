@@ -1,13 +1,9 @@
 import type { z } from 'zod';
 import { ServiceClient, type CallContext } from '@ledgerline/service-client';
+import type { Credentials, RegisterRequest } from '@ledgerline/api-schemas';
 import { jwksSchema, passwordPolicySchema, tokenPairSchema, userSchema, type TokenPair, type User } from './schemas.ts';
 
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  fullName: string;
-  investmentProfile: { riskTolerance: string; horizonYears: number; goals: string[] };
-}
+export type { RegisterRequest } from '@ledgerline/api-schemas';
 
 /** Typed client of the auth service (base URL injected): the gateway's way in, and a Pact consumer. */
 export class AuthClient {
@@ -21,7 +17,7 @@ export class AuthClient {
     return (await this.#http.json(userSchema, { method: 'POST', path: '/auth/register', body, ctx })).body;
   }
 
-  async login(body: { email: string; password: string }, ctx: CallContext = {}): Promise<TokenPair> {
+  async login(body: Credentials, ctx: CallContext = {}): Promise<TokenPair> {
     return (await this.#http.json(tokenPairSchema, { method: 'POST', path: '/auth/login', body, ctx })).body;
   }
 

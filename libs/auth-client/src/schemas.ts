@@ -1,23 +1,14 @@
 import { z } from 'zod';
+import * as api from '@ledgerline/api-schemas';
 
-/** What callers of the auth service rely on (extra fields pass through untouched). */
-export const userSchema = z.looseObject({
-  id: z.string(),
-  email: z.string(),
-  fullName: z.string(),
-  role: z.enum(['user', 'admin']),
-  active: z.boolean(),
-  investmentProfile: z.looseObject({ riskTolerance: z.string(), horizonYears: z.number(), goals: z.array(z.string()) }),
-});
-export type User = z.output<typeof userSchema>;
+/**
+ * The auth service's answers as the gateway reads them: the public API's own schemas (@ledgerline/api-schemas), read
+ * tolerantly — every documented field checked, fields a newer service adds passed on.
+ */
+export const userSchema = api.tolerant(api.user);
+export const tokenPairSchema = api.tolerant(api.tokenPair);
+export const passwordPolicySchema = api.tolerant(api.passwordPolicy);
+export type { TokenPair, User } from '@ledgerline/api-schemas';
 
-export const tokenPairSchema = z.looseObject({
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  tokenType: z.literal('Bearer'),
-  expiresIn: z.number(),
-});
-export type TokenPair = z.output<typeof tokenPairSchema>;
-
-export const passwordPolicySchema = z.looseObject({ rules: z.array(z.looseObject({ code: z.string(), text: z.string() })) });
+/** GET /.well-known/jwks.json (RFC 7517; not part of the gateway's API): keys with at least their type. */
 export const jwksSchema = z.looseObject({ keys: z.array(z.looseObject({ kty: z.string() })) });

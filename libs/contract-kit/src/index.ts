@@ -6,3 +6,4 @@ export { verificationMatrix, formatMatrix, requiredBoundaries, type MatrixRow, t
 export { MatchersV3 as Matchers } from '@pact-foundation/pact';
 export { defineJwksConsumerTest, AUTH_ACCESS_TOKENS, TRANSACTION_SERVICE_TOKENS, type JwksIssuer } from './jwks-consumer.ts';
 export { providerServer, serveProvider, type ProviderServer } from './provider-server.ts';
+export { JSON_TYPE, PROBLEM_TYPE, BEARER, ISO, MONEY, DECIMAL } from './wire-matchers.ts';

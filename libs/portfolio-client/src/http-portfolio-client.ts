@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { AppError, REQUEST_ID_HEADER, type FieldError } from '@ledgerline/http-kit';
 import { TRADE_NOT_APPLIED, type ApplyTradeRequest, type ApplyTradeResult, type CallContext, type PortfolioClient } from './trade-api.ts';
-import { applyTradeResultSchema } from './trade-result.schema.ts';
+import { tolerant } from '@ledgerline/api-schemas';
+import { applyTradeResult } from '@ledgerline/api-schemas/internal';
 
 export const DEFAULT_PORTFOLIO_TIMEOUT_MS = 3000;
+
+/** The 200 body of both internal routes, as the client accepts it (fields it does not know are dropped: the caller stores it). */
+const applyTradeResultSchema = tolerant(applyTradeResult, 'drop');
 
 const problemSchema = z.looseObject({
   code: z.string().min(1).optional(),

@@ -14,4 +14,3 @@ export {
   type PortfolioClient,
 } from './trade-api.ts';
 export { HttpPortfolioClient, DEFAULT_PORTFOLIO_TIMEOUT_MS } from './http-portfolio-client.ts';
-export { applyTradeResultSchema } from './trade-result.schema.ts';

@@ -3,22 +3,10 @@
  * transactionId) and GET /internal/trades/:transactionId (was it applied, and with what result).
  */
 
-import type { ApplyTradeResult, TradeType } from '@ledgerline/api-schemas';
+import type { ApplyTradeRequest, ApplyTradeResult } from '@ledgerline/api-schemas/internal';
 
-export { TRADE_TYPES, type ApplyTradeResult, type TradeType, type TradeHolding } from '@ledgerline/api-schemas';
-
-/** One trade or cash movement to apply; decimals are strings ("10.5", "105.00"). */
-export interface ApplyTradeRequest {
-  transactionId: string;
-  portfolioId: string;
-  type: TradeType;
-  symbol?: string;
-  quantity?: string;
-  price?: string;
-  amount?: string;
-  fees?: string;
-  executedAt: string;
-}
+export { TRADE_TYPES, type TradeType, type TradeHolding } from '@ledgerline/api-schemas';
+export type { ApplyTradeRequest, ApplyTradeResult } from '@ledgerline/api-schemas/internal';
 
 /**
  * Who the call is made for: an on-behalf-of token of the transaction service for the user (never the user's own

@@ -19,4 +19,5 @@ export { TOKEN_CASES, type TokenCase, type ForgeryBase } from './auth-matrix/for
 export { routeInventory, matrixGaps } from './auth-matrix/route-inventory.ts';
 export { checkRoute, checkMatrixCoversApp, registerAuthorizationMatrix, type Access, type Assertions, type RegisterTest, type MatrixCaller, type MatrixRoute, type MatrixWorld, type RequestShape } from './auth-matrix/run-matrix.ts';
 export { copyRepo, type RepoCopy } from './repo-copy.ts';
+export { proveBite, type BiteMutation } from './prove-bite.ts';
 export { problemOf, problem, type ProblemSummary } from './problems.ts';

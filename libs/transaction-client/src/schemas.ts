@@ -1,21 +1,9 @@
-import { z } from 'zod';
+import * as api from '@ledgerline/api-schemas';
 
-/** What callers of the transaction service rely on (extra fields pass through untouched). */
-export const transactionSchema = z.looseObject({
-  id: z.string(),
-  portfolioId: z.string(),
-  type: z.enum(['buy', 'sell', 'deposit', 'withdrawal', 'dividend', 'fee']),
-  symbol: z.string().nullable().optional(),
-  quantity: z.string().nullable().optional(),
-  price: z.string().nullable().optional(),
-  amount: z.string().nullable().optional(),
-  fees: z.string().nullable().optional(),
-  executedAt: z.string(),
-  /** pending: stored, not yet applied (result null); completed: applied (result); rejected: refused (rejection). */
-  status: z.enum(['pending', 'completed', 'rejected']),
-  result: z.looseObject({ cash: z.string() }).nullable().optional(),
-});
-export type Transaction = z.output<typeof transactionSchema>;
-
-export const transactionPageSchema = z.looseObject({ items: z.array(transactionSchema), nextCursor: z.string().nullable() });
-export type TransactionPage = z.output<typeof transactionPageSchema>;
+/**
+ * The transaction service's answers as the gateway reads them: the public API's own schemas
+ * (@ledgerline/api-schemas), read tolerantly — every documented field checked, fields a newer service adds passed on.
+ */
+export const transactionSchema = api.tolerant(api.transaction);
+export const transactionPageSchema = api.tolerant(api.transactionPage);
+export type { Transaction, TransactionPage } from '@ledgerline/api-schemas';

@@ -2,7 +2,11 @@ import test from 'ava';
 import { startFakeUpstream } from '@ledgerline/test-kit';
 import { TransactionClient } from './index.ts';
 
-const tx = { id: 't-1', portfolioId: 'p-1', type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '0.00', executedAt: '2026-01-01T00:00:00.000Z', status: 'completed' };
+const at = '2026-01-01T00:00:00.000Z';
+const tx = {
+  id: 't-1', portfolioId: 'p-1', type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', amount: null, fees: '0.00', executedAt: at, createdAt: at,
+  status: 'completed', result: { cash: '0.00', holding: { symbol: 'AAPL', quantity: '10', averageCost: '100.0000', realizedPnl: '0.00' }, realizedPnl: null }, rejection: null,
+};
 
 test('record sends the Idempotency-Key and tells a first recording (201) from a replay (Idempotent-Replayed) and a pending one (202)', async (t) => {
   const fake = await startFakeUpstream(t);
@@ -30,4 +34,15 @@ test('list passes the filters as query parameters and returns the page', async (
   t.is(page.nextCursor, 'c2');
   t.is(page.items[0].symbol, 'AAPL');
   t.deepEqual(fake.seen[0].query, { portfolioId: 'p-1', type: 'buy', limit: '10' });
+});
+
+test('a transaction that breaks the public schema (a field missing, a wrong type) is a 502, not passed on', async (t) => {
+  const fake = await startFakeUpstream(t);
+  const { createdAt: _createdAt, ...withoutCreatedAt } = tx;
+  const bodies = [withoutCreatedAt, { ...tx, fees: 0 }, { ...tx, result: { ...tx.result, cash: 0 } }];
+  let call = 0;
+  fake.on('GET /transactions/t-1', (ctx) => { ctx.body = bodies[call++]; });
+  for (let i = 0; i < bodies.length; i++) {
+    await t.throwsAsync(new TransactionClient({ baseUrl: fake.url }).get('t-1', { accessToken: 'tok' }), { message: /Bad gateway/ }, `body ${i}`);
+  }
 });

@@ -3,15 +3,12 @@
  * against the Pact mock server; writes contracts/gateway-auth.json.
  */
 import test from 'ava';
-import { AuthClient } from '@ledgerline/auth-client';
-import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+import { AuthClient, type RegisterRequest } from '@ledgerline/auth-client';
+import { consumerPact, Matchers, JSON_TYPE, BEARER, ISO, PROBLEM_TYPE } from '@ledgerline/contract-kit';
 
 const { like, eachLike, regex, uuid, integer, boolean, fromProviderState, string } = Matchers;
 const pact = consumerPact('gateway', 'auth');
 
-const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
-const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json; charset=utf-8') };
-const BEARER = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c') };
 const USER_ID = '8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 const user = (email: string) => ({
@@ -21,10 +18,12 @@ const user = (email: string) => ({
   role: regex(/^(user|admin)$/, 'user'),
   active: boolean(true),
   investmentProfile: like({ riskTolerance: 'moderate', horizonYears: integer(10), goals: eachLike('retirement') }),
+  createdAt: ISO('2026-03-02T15:30:00.000Z'),
+  updatedAt: ISO('2026-03-02T15:30:00.000Z'),
 });
 const problem = (code: string) => ({ code, title: string('Title'), status: integer(400), detail: string('What went wrong.') });
 const tokens = { accessToken: string('eyJhbGciOiJFUzI1NiJ9.e30.sig'), refreshToken: string('r-123'), tokenType: 'Bearer', expiresIn: integer(300) };
-const registration = {
+const registration: RegisterRequest = {
   email: 'ada@example.test', password: 'Blue-Harbour-Lamp', fullName: 'Contract User',
   investmentProfile: { riskTolerance: 'moderate', horizonYears: 10, goals: ['retirement'] },
 };

@@ -6,21 +6,16 @@
  */
 import test from 'ava';
 import { PortfolioApiClient } from '@ledgerline/portfolio-client';
-import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+import { consumerPact, Matchers, JSON_TYPE, BEARER, ISO, MONEY, PROBLEM_TYPE } from '@ledgerline/contract-kit';
 
 const { eachLike, regex, uuid, string, fromProviderState, nullValue } = Matchers;
 const pact = consumerPact('gateway', 'portfolio');
 
-const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
-const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json; charset=utf-8') };
-const BEARER = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c') };
 const PORTFOLIO_ID = '5d2a7c4e-9b1f-4e3a-8c6d-1f2e3a4b5c6d';
-const MONEY = (example: string) => regex(/^-?\d+\.\d{2}$/, example);
 const QUANTITY = (example: string) => regex(/^\d+(\.\d{1,6})?$/, example);
 const AVERAGE_COST = (example: string) => regex(/^\d+\.\d{4}$/, example);
 const PRICE = (example: string) => regex(/^\d+\.\d{2,4}$/, example);
 const PERCENT = (example: string) => regex(/^-?\d+\.\d{2}$/, example);
-const ISO = (example: string) => regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, example);
 const ASSET_CLASS = regex(/^(equity|etf|bond|cash)$/, 'equity');
 const problem = (code: string, status: number) => ({ code, title: string('Title'), status, detail: string('What went wrong.') });
 

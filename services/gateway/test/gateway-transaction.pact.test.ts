@@ -4,18 +4,13 @@
  */
 import test from 'ava';
 import { TransactionClient } from '@ledgerline/transaction-client';
-import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+import { consumerPact, Matchers, JSON_TYPE, BEARER, ISO, DECIMAL, PROBLEM_TYPE } from '@ledgerline/contract-kit';
 
 const { like, eachLike, regex, integer, string, fromProviderState, nullValue } = Matchers;
 const pact = consumerPact('gateway', 'transaction');
 
-const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
-const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json') };
-const BEARER = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c') };
 const PORTFOLIO_ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const TX_ID = '0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b';
-const DECIMAL = (example: string) => regex(/^-?\d+(\.\d+)?$/, example);
-const ISO = (example: string) => regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, example);
 const problem = (code: string) => ({ code, title: string('Title'), status: integer(409), detail: string('What went wrong.') });
 
 const buy = { portfolioId: PORTFOLIO_ID, type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '1.00', executedAt: '2026-03-02T15:30:00.000Z' };
@@ -94,9 +89,13 @@ test.serial('record: while the portfolio service is down the deposit is stored p
       id: string(TX_ID),
       portfolioId: portfolioFromState,
       type: 'deposit',
+      symbol: nullValue(),
+      quantity: nullValue(),
+      price: nullValue(),
       amount: DECIMAL('100.00'),
       fees: DECIMAL('0.00'),
       executedAt: ISO('2026-03-02T15:30:00.000Z'),
+      createdAt: ISO('2026-03-02T15:30:01.000Z'),
       status: 'pending',
       result: nullValue(),
       rejection: nullValue(),

@@ -18,17 +18,14 @@
  */
 import test from 'ava';
 import { HttpPortfolioClient, type ApplyTradeRequest } from '@ledgerline/portfolio-client';
-import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+import { consumerPact, Matchers, JSON_TYPE, MONEY, PROBLEM_TYPE } from '@ledgerline/contract-kit';
 
 const { regex, string, fromProviderState } = Matchers;
 const pact = consumerPact('transaction', 'portfolio');
 
-const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
-const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json; charset=utf-8') };
 const HEADERS = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c'), 'x-request-id': regex(/^\S+$/, 'req-1') };
 const PORTFOLIO_ID = '7e3b9d1a-2c4f-4a6b-9d8e-3f1a2b4c5d6e';
 const TX_ID = '1c9e7a52-3b4d-4f6a-8e2c-5d7b9a1c3e4f';
-const MONEY = (example: string) => regex(/^-?\d+\.\d{2}$/, example);
 const QUANTITY = (example: string) => regex(/^\d+(\.\d{1,6})?$/, example);
 const AVERAGE_COST = (example: string) => regex(/^\d+\.\d{4}$/, example);
 const problem = (code: string, status: number) => ({ code, title: string('Title'), status, detail: string('What went wrong.') });

@@ -5,19 +5,14 @@
  * computed end to end: cash and cost basis are literal values a person can check by hand.
  */
 import test, { type ExecutionContext } from 'ava';
-import { consumerPact, Matchers } from '@ledgerline/contract-kit';
+import { consumerPact, Matchers, JSON_TYPE, BEARER, ISO, DECIMAL, PROBLEM_TYPE } from '@ledgerline/contract-kit';
 import { GatewayClient } from '../src/api/gateway-client.ts';
 import { Session } from '../src/api/session.ts';
 
 const { like, eachLike, regex, integer, string, fromProviderState, nullValue } = Matchers;
 const pact = consumerPact('web', 'gateway');
 
-const JSON_TYPE = { 'Content-Type': regex('^application/json(; *charset=utf-8)?$', 'application/json; charset=utf-8') };
-const PROBLEM_TYPE = { 'Content-Type': regex('^application/problem\\+json', 'application/problem+json') };
-const BEARER = { authorization: regex(/^Bearer \S+$/, 'Bearer a.b.c') };
 const ID = (example: string) => regex(/^[0-9a-f-]{36}$/, example);
-const DECIMAL = (example: string) => regex(/^-?\d+(\.\d+)?$/, example);
-const ISO = (example: string) => regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, example);
 const PORTFOLIO_ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const portfolioFromState = fromProviderState('${portfolioId}', PORTFOLIO_ID);
 const problem = (code: string) => ({ code, title: string('Title'), status: integer(400), detail: string('What went wrong.') });

@@ -6,29 +6,19 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyRepo } from '../repo-copy.ts';
+import { proveBite, type BiteMutation } from '../prove-bite.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
+const MATRIX = 'src/http/authorization-matrix.test.ts';
+const matrix = (project: string): BiteMutation['run'] => (copy) => copy.ava(project, [MATRIX]);
 
-interface Mutation {
-  name: string;
-  file: string;
-  from: string;
-  to: string;
-  project: string;
-  tests: string;
-  /** What a failing test must say. */
-  expect: RegExp;
-}
-
-const MUTATIONS: Mutation[] = [
+const MUTATIONS: BiteMutation[] = [
   {
     name: '(a) cache: the verified-token cache forgets to check expiry',
     file: 'libs/auth-tokens/src/verified-cache.ts',
     from: 'if (at >= entry.identity.expiresAt.getTime() + EXPIRY_TOLERANCE_MS || ',
     to: 'if (',
-    project: 'services/portfolio',
-    tests: 'src/http/authorization-matrix.test.ts',
+    run: matrix('services/portfolio'),
     expect: /once the token has expired: expected 401 token_expired/,
   },
   {
@@ -36,8 +26,7 @@ const MUTATIONS: Mutation[] = [
     file: 'services/auth/src/http/authenticate.ts',
     from: "  if (user.role !== 'admin') throw forbidden('This action needs the admin role.', 'admin_only');\n",
     to: '',
-    project: 'services/auth',
-    tests: 'src/http/authorization-matrix.test.ts',
+    run: matrix('services/auth'),
     expect: /plain user on an admin route: expected 403 admin_only/,
   },
   {
@@ -45,8 +34,7 @@ const MUTATIONS: Mutation[] = [
     file: 'services/portfolio/src/portfolios/portfolio.repository.ts',
     from: 'em.findOne(Portfolio, { id, ownerId })',
     to: 'em.findOne(Portfolio, { id })',
-    project: 'services/portfolio',
-    tests: 'src/http/authorization-matrix.test.ts',
+    run: matrix('services/portfolio'),
     expect: /another user on an owned resource: expected 404 not_found/,
   },
   {
@@ -54,31 +42,9 @@ const MUTATIONS: Mutation[] = [
     file: 'services/auth/src/http/authenticate.ts',
     from: 'if (!user || !user.active) throw',
     to: 'if (!user) throw',
-    project: 'services/auth',
-    tests: 'src/http/authorization-matrix.test.ts',
+    run: matrix('services/auth'),
     expect: /deactivated user \(refused at once\): expected 401 account_inactive/,
   },
 ];
 
-let survived = 0;
-for (const mutation of MUTATIONS) {
-  const copy = copyRepo(ROOT);
-  try {
-    copy.mutate(mutation.file, mutation.from, mutation.to);
-    const run = copy.ava(mutation.project, [mutation.tests]);
-    const caught = run.status !== 0 && mutation.expect.test(run.output);
-    const failed = run.output.split('\n').filter((line) => line.includes('✘')).length;
-    console.log(`${caught ? 'caught   ' : 'SURVIVED '} ${mutation.name}${caught ? ` — ${failed} failing test(s)` : ''}`);
-    if (caught) {
-      const line = run.output.split('\n').find((l) => mutation.expect.test(l));
-      if (line) console.log(`          ${line.trim().replace(/^[-+]\s*/, '').slice(0, 200)}`);
-    } else {
-      survived += 1;
-      console.log(run.output.slice(-3000));
-    }
-  } finally {
-    copy.remove();
-  }
-}
-console.log(survived ? `security tests bite: NO — ${survived} mutation(s) survived` : `security tests bite: yes — ${MUTATIONS.length} of ${MUTATIONS.length} mutations caught`);
-process.exit(survived ? 1 : 0);
+process.exit(proveBite(ROOT, 'security tests', MUTATIONS));

@@ -1,3 +1,4 @@
+import type { TokenPair } from '@ledgerline/api-schemas';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Em } from '@ledgerline/db-kit';
 import { signAccessToken, type SigningKey } from '@ledgerline/auth-tokens';
@@ -6,12 +7,8 @@ import { RefreshToken } from './refresh-token.entity.ts';
 import type { Session } from './session.entity.ts';
 import { hashRefreshToken } from './session.repository.ts';
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
+/** The answer to login and refresh: the public API's shape (@ledgerline/api-schemas). */
+export type { TokenPair };
 
 export interface TokenSettings {
   signingKey: SigningKey;

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Router from '@koa/router';
@@ -21,12 +21,19 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
+/**
+ * The bundle with its web fonts taken out. Scalar mounts more than one app on the page (the reference and its client
+ * modal); the reference honours \`withDefaultFonts: false\`, the other does not and declares @font-face rules on
+ * fonts.scalar.com, which the CSP refuses (and which do not exist offline). Without them the theme's font stacks
+ * fall back to the system's fonts.
+ */
+const REMOTE_FONT_FACE = /@font-face\s*\{[^}]*https:\/\/fonts\.scalar\.com\/[^}]*\}/g;
+const readScalarBundle = () => readFileSync(SCALAR_BUNDLE, 'utf8').replace(REMOTE_FONT_FACE, '');
+
 // Offline and private: no fonts, proxy, telemetry or AI agent from scalar.com; the document from this gateway.
 const INIT = `Scalar.createApiReference('#api-reference', {
   url: '/api/v1/openapi.json',
   withDefaultFonts: false,
-  // The bundle's own stylesheet still names its web fonts (from fonts.scalar.com): use the system's instead.
-  customCss: ':root, .light-mode, .dark-mode { --scalar-font: system-ui, sans-serif; --scalar-font-code: ui-monospace, monospace; }',
   hideClientButton: true,
 });
 `;
@@ -40,6 +47,8 @@ export const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self'
 /** GET /api/docs: a readable reference of the API, rendered in the browser from /api/v1/openapi.json. */
 export function docsRoutes() {
   const router = new Router({ prefix: '/api/docs' });
+  let bundle: string | undefined; // read on the first request, then kept
+
   router.use(async (ctx, next) => {
     await next();
     ctx.set('content-security-policy', DOCS_CSP);
@@ -55,7 +64,7 @@ export function docsRoutes() {
   router.get('/scalar.js', (ctx) => {
     ctx.type = 'text/javascript; charset=utf-8';
     ctx.set('cache-control', 'public, max-age=3600');
-    ctx.body = createReadStream(SCALAR_BUNDLE);
+    ctx.body = (bundle ??= readScalarBundle());
   });
   return router;
 }

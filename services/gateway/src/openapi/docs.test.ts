@@ -17,6 +17,7 @@ test('/api/docs is a page that loads the self-hosted renderer and the document, 
   t.is(bundle.status, 200);
   t.regex(bundle.type, /javascript/);
   t.true(Number(bundle.text.length) > 100_000);
+  t.notRegex(bundle.text, /https:\/\/fonts\.scalar\.com\//, 'no web font from scalar.com: the CSP would refuse it, and it is not there offline');
 });
 
 test("the relaxed style policy is the docs page's alone: the API keeps the gateway's strict CSP", async (t) => {

@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import type { FieldError } from '@ledgerline/http-kit';
-import { symbolInput } from '../instruments/instrument.schemas.ts';
-import { nonNegativeMoney, positiveMoney, positiveQuantity, priceInput, TRADE_TYPES, type TradeType } from '@ledgerline/api-schemas';
+import type { TradeType } from '@ledgerline/api-schemas';
+import type { applyTradeRequest } from '@ledgerline/api-schemas/internal';
 import { dec } from '../money/money.ts';
 
 export { TRADE_TYPES, type TradeType } from '@ledgerline/api-schemas';
 
-/** Body of POST /internal/portfolios/:portfolioId/trades (the agreed portfolio ⇄ transaction API). */
-export const applyTradeSchema = z.strictObject({
-  transactionId: z.uuid('transactionId must be a UUID.'),
-  type: z.enum(TRADE_TYPES, { error: `type must be one of ${TRADE_TYPES.join(', ')}.` }),
-  symbol: symbolInput.optional(),
-  quantity: positiveQuantity().optional(),
-  price: priceInput('price').optional(),
-  amount: positiveMoney('amount').optional(),
-  fees: nonNegativeMoney('fees').optional(),
-  executedAt: z.iso.datetime({ offset: true, error: 'executedAt must be an ISO-8601 date-time such as "2026-06-01T12:00:00Z".' }),
-});
-export type ApplyTradeInput = z.output<typeof applyTradeSchema>;
+/** Body of POST /internal/portfolios/:portfolioId/trades: the agreed portfolio ⇄ transaction API, defined once in @ledgerline/api-schemas/internal. */
+export { applyTradeRequest as applyTradeSchema } from '@ledgerline/api-schemas/internal';
+export type ApplyTradeInput = z.output<typeof applyTradeRequest>;
 
 export const tradePortfolioParam = z.object({ portfolioId: z.uuid('Not a portfolio id.') });
 export const tradeTransactionParam = z.object({ transactionId: z.uuid('transactionId must be a UUID.') });

@@ -1,10 +1,10 @@
-import { recordTransactionRequest as bodyShape, SYMBOL } from '@ledgerline/api-schemas';
+import { recordTransactionRequest as bodyShape, SYMBOL_RULE, symbolInput } from '@ledgerline/api-schemas';
 import { toFieldErrors, validationFailed, type FieldError } from '@ledgerline/http-kit';
 import { TRADE_TYPES, type TradeType } from '@ledgerline/portfolio-client';
 import { money, parseDecimal, price, quantity, type DecimalRule } from '../shared/decimal.ts';
 import { INSTANT_HINT, parseInstant } from '../shared/instant.ts';
 
-export { PORTFOLIO_ID, SYMBOL } from '@ledgerline/api-schemas';
+export { PORTFOLIO_ID } from '@ledgerline/api-schemas';
 const MIN_EXECUTED_AT = Date.UTC(1970, 0, 1);
 
 /** A validated, normalised request to record a transaction. */
@@ -52,9 +52,9 @@ export function parseTransactionInput(body: unknown, now: Date, maxClockSkewMs: 
   const out: Record<string, string | null> = { symbol: null, quantity: null, price: null, amount: null, fees: '0.00' };
 
   if (given('symbol')) {
-    const symbol = (raw.symbol as string).trim().toUpperCase();
-    if (SYMBOL.test(symbol)) out.symbol = symbol;
-    else errors.push({ field: 'symbol', code: 'invalid_symbol', message: 'Use 1–12 characters A–Z, 0–9, "." or "-", such as "AAPL".' });
+    const symbol = symbolInput.safeParse(raw.symbol);
+    if (symbol.success) out.symbol = symbol.data;
+    else errors.push({ field: 'symbol', code: 'invalid_symbol', message: SYMBOL_RULE });
   }
   for (const field of ['quantity', 'price', 'amount', 'fees'] as const) {
     if (!given(field)) continue;
