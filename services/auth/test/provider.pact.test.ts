@@ -17,6 +17,7 @@ import { registerUser } from '../src/users/register.ts';
 import { login } from '../src/sessions/login.ts';
 import { LoginThrottle } from '../src/sessions/login-throttle.ts';
 import { deactivateUser } from '../src/users/deactivate-user.ts';
+import { logout } from '../src/sessions/logout.ts';
 
 const hasher = createPasswordHasher(TEST_SCRYPT_COST);
 const profile = { riskTolerance: 'moderate' as const, horizonYears: 10, goals: ['retirement' as const] };
@@ -26,6 +27,8 @@ let signingKey: SigningKey;
 let app: Koa;
 /** The access token of the state's logged-in user, put on every request that carries one. */
 let accessToken: string | undefined;
+/** Where the app listens: states that need the app's own in-memory login throttle go through HTTP. */
+let baseUrl: string;
 
 function freshApp(): void {
   app = createApp({ orm, logger: createTestLogger('auth'), signingKeys: [signingKey], settings: { scryptCost: TEST_SCRYPT_COST } });
@@ -49,7 +52,9 @@ verifyPactsFor(test, {
     signingKey = await generateSigningKey();
     freshApp();
     // Every request goes to the current app; a reset empties the database and builds a fresh app.
-    return serveProvider({ orm, app: () => app, rebuild: freshApp });
+    const provider = await serveProvider({ orm, app: () => app, rebuild: freshApp });
+    baseUrl = provider.baseUrl;
+    return provider;
   },
   stateHandlers: {
     'no user is registered with the email': async () => undefined,
@@ -57,6 +62,14 @@ verifyPactsFor(test, {
       const { email, password } = params as { email: string; password: string };
       const user = await register(email, password);
       return { userId: user.id };
+    },
+    'a user with the email has failed to log in five times': async (params) => {
+      const { email, password } = params as { email: string; password: string };
+      await register(email, password);
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Wrong-Password-1' }) });
+        if (response.status !== 401) throw new Error(`failed login ${i + 1} answered ${response.status}`);
+      }
     },
     'a deactivated user with the email and password exists': async (params) => {
       const { email, password } = params as { email: string; password: string };
@@ -72,10 +85,22 @@ verifyPactsFor(test, {
       return { refreshToken: tokens.refreshToken };
     },
     'an admin is logged in and another user exists': async () => {
-      await register('admin@example.test', 'Keeper-Of-Keys-42', 'admin');
+      const admin = await register('admin@example.test', 'Keeper-Of-Keys-42', 'admin');
       accessToken = (await logIn('admin@example.test', 'Keeper-Of-Keys-42')).accessToken;
       const other = await register('someone@example.test', 'Quiet-River-Stone-8');
-      return { userId: other.id };
+      return { userId: other.id, adminId: admin.id };
+    },
+    'a user is logged in and has since been deactivated': async () => {
+      const user = await register('logged.in@example.test', 'Logged-In-Pass-1');
+      accessToken = (await logIn('logged.in@example.test', 'Logged-In-Pass-1')).accessToken;
+      const admin = await register('state-admin@example.test', 'Keeper-Of-Keys-41', 'admin');
+      await deactivateUser(orm.em.fork(), admin, user.id, new Date());
+    },
+    'a user is logged in and has since logged out': async () => {
+      await register('logged.in@example.test', 'Logged-In-Pass-1');
+      const tokens = await logIn('logged.in@example.test', 'Logged-In-Pass-1');
+      await logout(orm.em.fork(), tokens.refreshToken, new Date());
+      accessToken = tokens.accessToken;
     },
   },
   requestFilter(req, _res, next) {

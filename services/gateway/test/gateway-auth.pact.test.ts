@@ -208,3 +208,77 @@ test.serial('jwks: the public keys for local token verification', async (t) => {
       t.is((await new AuthClient({ baseUrl: mock.url }).jwks()).keys[0].kty, 'EC');
     });
 });
+
+// ---- the other refusals the gateway passes on ----------------------------------------------------------------
+
+const auth = (url: string) => new AuthClient({ baseUrl: url });
+
+test.serial('me: a deactivated user’s live token stops working (401 account_inactive)', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in and has since been deactivated')
+    .uponReceiving('a request for the profile of a user deactivated since logging in')
+    .withRequest('GET', '/auth/me', (b) => b.headers(BEARER))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('account_inactive')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(auth(mock.url).me({ accessToken: 'a.b.c' })), { status: 401, code: 'account_inactive' });
+    });
+});
+
+test.serial('me: a token of a session that was logged out stops working (401 session_revoked)', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in and has since logged out')
+    .uponReceiving('a request for the profile with the access token of an ended session')
+    .withRequest('GET', '/auth/me', (b) => b.headers(BEARER))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('session_revoked')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(auth(mock.url).me({ accessToken: 'a.b.c' })), { status: 401, code: 'session_revoked' });
+    });
+});
+
+test.serial('updateMe: an out-of-range horizon is a 422 naming the field', async (t) => {
+  const change = { investmentProfile: { horizonYears: 99 } };
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a profile update with a horizon out of range')
+    .withRequest('PATCH', '/auth/me', (b) => b.headers(BEARER).jsonBody(change))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('validation_failed'), errors: eachLike({ field: 'investmentProfile.horizonYears', code: string('too_big'), message: string('At most 50.') }) }))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(auth(mock.url).updateMe(change, { accessToken: 'a.b.c' }));
+      t.like(error, { status: 422, code: 'validation_failed' });
+    });
+});
+
+test.serial('deactivate: an unknown user is a 404', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is logged in and another user exists')
+    .uponReceiving('an admin deactivating a user that does not exist')
+    .withRequest('POST', `/auth/users/${USER_ID}/deactivate`, (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(auth(mock.url).deactivateUser(USER_ID, { accessToken: 'a.b.c' })), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('deactivate: an admin cannot deactivate themselves (409)', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is logged in and another user exists')
+    .uponReceiving('an admin deactivating their own account')
+    .withRequest('POST', fromProviderState('/auth/users/${adminId}/deactivate', `/auth/users/${USER_ID}/deactivate`), (b) => b.headers(BEARER))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('cannot_deactivate_self')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(auth(mock.url).deactivateUser(USER_ID, { accessToken: 'a.b.c' })), { status: 409, code: 'cannot_deactivate_self' });
+    });
+});
+
+test.serial('login: after five failed logins the account is locked for a while (429 with Retry-After)', async (t) => {
+  await pact.addInteraction()
+    .given('a user with the email has failed to log in five times', { email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })
+    .uponReceiving('a login to an account locked after failed logins')
+    .withRequest('POST', '/auth/login', (b) => b.jsonBody({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }))
+    .willRespondWith(429, (b) => b.headers({ ...PROBLEM_TYPE, 'Retry-After': regex(/^\d+$/, '60') }).jsonBody(problem('too_many_requests')))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(auth(mock.url).login({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }));
+      t.like(error, { status: 429, code: 'too_many_requests' });
+      t.regex(String((error as { headers?: Record<string, string> }).headers?.['retry-after']), /^\d+$/);
+    });
+});

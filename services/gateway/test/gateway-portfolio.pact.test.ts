@@ -296,3 +296,159 @@ test.serial('no token: 401', async (t) => {
       t.like(await t.throwsAsync(client(mock.url).list({ accessToken: 'not-a-token' })), { status: 401, code: 'invalid_token' });
     });
 });
+
+// ---- the refusals and edge answers the gateway passes on to the web app, one per route ----------------------
+
+const fieldProblem = (code: string, status: number, field: string) => ({ ...problem(code, status), errors: eachLike({ field, code: string('invalid'), message: string('What is wrong with it.') }) });
+const foreign = 'another user owns a portfolio';
+
+test.serial('list: a new user has no portfolios (an empty page)', async (t) => {
+  await pact.addInteraction()
+    .given('a user is signed in')
+    .uponReceiving('a request for the portfolios of a user who has none')
+    .withRequest('GET', '/portfolios', (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: [], nextCursor: nullValue() }))
+    .executeTest(async (mock) => {
+      t.deepEqual((await client(mock.url).list(ctx)).items, []);
+    });
+});
+
+test.serial('update: a blank name is a 422 naming the field', async (t) => {
+  await pact.addInteraction()
+    .given('a user owns a portfolio', owned)
+    .uponReceiving('a rename to a blank name')
+    .withRequest('PATCH', portfolioUrl(), (b) => b.headers(BEARER).jsonBody({ name: ' ' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 422, 'name')))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(client(mock.url).update(PORTFOLIO_ID, { name: ' ' }, ctx));
+      t.is((error as { errors?: Array<{ field: string }> }).errors?.[0].field, 'name');
+    });
+});
+
+test.serial('update: another user’s portfolio is a 404', async (t) => {
+  await pact.addInteraction()
+    .given(foreign)
+    .uponReceiving('a rename of a portfolio of another user')
+    .withRequest('PATCH', portfolioUrl(), (b) => b.headers(BEARER).jsonBody({ name: 'Mine now' }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found', 404)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).update(PORTFOLIO_ID, { name: 'Mine now' }, ctx)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('remove: another user’s portfolio is a 404, even with force', async (t) => {
+  await pact.addInteraction()
+    .given(foreign)
+    .uponReceiving('a forced delete of a portfolio of another user')
+    .withRequest('DELETE', portfolioUrl(), (b) => b.headers(BEARER).query({ force: 'true' }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found', 404)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).remove(PORTFOLIO_ID, true, ctx)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('holdings: a new portfolio has none', async (t) => {
+  await pact.addInteraction()
+    .given('a user owns a portfolio', owned)
+    .uponReceiving('a request for the holdings of a portfolio without positions')
+    .withRequest('GET', portfolioUrl('/holdings'), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: [] }))
+    .executeTest(async (mock) => {
+      t.deepEqual((await client(mock.url).holdings(PORTFOLIO_ID, ctx)).items, []);
+    });
+});
+
+test.serial('holdings: another user’s portfolio is a 404', async (t) => {
+  await pact.addInteraction()
+    .given(foreign)
+    .uponReceiving('a request for the holdings of a portfolio of another user')
+    .withRequest('GET', portfolioUrl('/holdings'), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found', 404)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).holdings(PORTFOLIO_ID, ctx)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('performance: a portfolio with cash only has nothing allocated', async (t) => {
+  await pact.addInteraction()
+    .given('a user owns a portfolio', owned)
+    .uponReceiving('a request for the performance of a portfolio with cash only')
+    .withRequest('GET', portfolioUrl('/performance'), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({
+      portfolioId: idFromState, baseCurrency: regex(/^[A-Z]{3}$/, 'USD'), marketValue: '0.00', costBasis: '0.00', unrealizedPnl: '0.00',
+      unrealizedPnlPercent: PERCENT('0.00'), realizedPnl: '0.00', cash: '1000.00', totalValue: '1000.00', allocation: { byAssetClass: [], byHolding: [] },
+    }))
+    .executeTest(async (mock) => {
+      t.like(await client(mock.url).performance(PORTFOLIO_ID, ctx), { totalValue: '1000.00', allocation: { byAssetClass: [], byHolding: [] } });
+    });
+});
+
+test.serial('performance: another user’s portfolio is a 404', async (t) => {
+  await pact.addInteraction()
+    .given(foreign)
+    .uponReceiving('a request for the performance of a portfolio of another user')
+    .withRequest('GET', portfolioUrl('/performance'), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found', 404)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).performance(PORTFOLIO_ID, ctx)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('openPosition: a symbol already held is a 409 naming the field (record a buy instead)', async (t) => {
+  const body = { symbol: 'AAPL', quantity: '2', averageCost: '400.00' };
+  await pact.addInteraction()
+    .given('a portfolio holds 10 of a symbol at an average cost', { symbol: 'AAPL', quantity: '10', averageCost: '100.00', cash: '250.00' })
+    .uponReceiving('an opening position in a symbol the portfolio already holds')
+    .withRequest('POST', portfolioUrl('/holdings'), (b) => b.headers(BEARER).jsonBody(body))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('holding_exists', 409, 'symbol')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).openPosition(PORTFOLIO_ID, body, ctx)), { status: 409, code: 'holding_exists' });
+    });
+});
+
+test.serial('openPosition: into another user’s portfolio is a 404', async (t) => {
+  const body = { symbol: 'AAPL', quantity: '2', averageCost: '400.00' };
+  await pact.addInteraction()
+    .given(foreign)
+    .uponReceiving('an opening position in a portfolio of another user')
+    .withRequest('POST', portfolioUrl('/holdings'), (b) => b.headers(BEARER).jsonBody(body))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found', 404)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).openPosition(PORTFOLIO_ID, body, ctx)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('instruments: an unknown asset class is a 422 naming the field', async (t) => {
+  await pact.addInteraction()
+    .given('a user is signed in')
+    .uponReceiving('an instrument search in an unknown asset class')
+    .withRequest('GET', '/instruments', (b) => b.headers(BEARER).query({ assetClass: 'crypto' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 422, 'assetClass')))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(client(mock.url).instruments({ assetClass: 'crypto' }, ctx));
+      t.is((error as { errors?: Array<{ field: string }> }).errors?.[0].field, 'assetClass');
+    });
+});
+
+test.serial('updatePrice: an unknown symbol is a 404', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is signed in')
+    .uponReceiving('an admin setting the price of an unknown instrument')
+    .withRequest('PUT', '/instruments/ZZZZ/price', (b) => b.headers(BEARER).jsonBody({ price: '200.00' }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('not_found', 404), code: string('not_found') }))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).updatePrice('ZZZZ', { price: '200.00' }, ctx)), { status: 404 });
+    });
+});
+
+test.serial('updatePrice: a price that is not positive is a 422 naming the field', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is signed in')
+    .uponReceiving('an admin setting a zero price')
+    .withRequest('PUT', '/instruments/AAPL/price', (b) => b.headers(BEARER).jsonBody({ price: '0' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 422, 'price')))
+    .executeTest(async (mock) => {
+      const error = await t.throwsAsync(client(mock.url).updatePrice('AAPL', { price: '0' }, ctx));
+      t.is((error as { errors?: Array<{ field: string }> }).errors?.[0].field, 'price');
+    });
+});

@@ -162,3 +162,110 @@ test.serial('no token: 401', async (t) => {
     });
 });
 
+
+// ---- the other answers the gateway passes on to the web app ---------------------------------------------------
+
+const client = (url: string) => new TransactionClient({ baseUrl: url });
+const ctx = { accessToken: 'a.b.c' };
+const record = (type: string, fields: Record<string, unknown>) => ({ id: string(TX_ID), portfolioId: portfolioFromState, type, executedAt: ISO('2026-03-02T15:30:00.000Z'), createdAt: ISO('2026-03-02T15:30:01.000Z'), ...fields });
+
+test.serial('record: a deposit is recorded (201) with the new cash and no position', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit', amount: '500.00' };
+  await pact.addInteraction()
+    .given('a user owns a portfolio with cash', { cash: '0.00' })
+    .uponReceiving('a deposit with a new idempotency key')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-5' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody(record('deposit', {
+      symbol: nullValue(), quantity: nullValue(), price: nullValue(), amount: DECIMAL('500.00'), fees: DECIMAL('0.00'), status: 'completed', rejection: nullValue(),
+      result: { cash: '500.00', holding: nullValue(), realizedPnl: nullValue() },
+    })))
+    .executeTest(async (mock) => {
+      t.like((await client(mock.url).record(deposit, 'key-5', ctx)).transaction, { status: 'completed', result: { cash: '500.00', holding: null } });
+    });
+});
+
+test.serial('record: a withdrawal of more than the cash is a 409 insufficient_cash', async (t) => {
+  const withdrawal = { portfolioId: PORTFOLIO_ID, type: 'withdrawal', amount: '500.00' };
+  await pact.addInteraction()
+    .given('a user owns a portfolio with cash', { cash: '100.00' })
+    .uponReceiving('a withdrawal of more than the portfolio’s cash')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-6' }).jsonBody({ ...withdrawal, portfolioId: portfolioFromState }))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('insufficient_cash')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).record(withdrawal, 'key-6', ctx)), { status: 409, code: 'insufficient_cash' });
+    });
+});
+
+test.serial('record: a buy of a symbol that is not an instrument is a 422 unknown_symbol naming the field', async (t) => {
+  const unknown = { ...buy, symbol: 'ZZZZ' };
+  await pact.addInteraction()
+    .given('a user owns a portfolio with cash', { cash: '10000.00' })
+    .uponReceiving('a buy of an unknown symbol')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-7' }).jsonBody({ ...unknown, portfolioId: portfolioFromState }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody({ ...problem('unknown_symbol'), errors: [{ field: 'symbol', code: 'unknown_symbol', message: string('Unknown symbol ZZZZ.') }] }))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).record(unknown, 'key-7', ctx)), { status: 422, code: 'unknown_symbol' });
+    });
+});
+
+test.serial('record: into another user’s portfolio is a 404', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit', amount: '500.00' };
+  await pact.addInteraction()
+    .given('another user owns a portfolio')
+    .uponReceiving('a deposit into a portfolio of another user')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-8' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).record(deposit, 'key-8', ctx)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('record: the same key with a different body is a 422 idempotency_key_reused', async (t) => {
+  const different = { ...buy, quantity: '11' };
+  await pact.addInteraction()
+    .given('a user has recorded a buy with an idempotency key', { key: 'key-1' })
+    .uponReceiving('a different buy with an idempotency key already used')
+    .withRequest('POST', '/transactions', (b) => b.headers({ ...BEARER, 'idempotency-key': 'key-1' }).jsonBody({ ...different, portfolioId: portfolioFromState }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('idempotency_key_reused')))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).record(different, 'key-1', ctx)), { status: 422, code: 'idempotency_key_reused' });
+    });
+});
+
+test.serial('get: a transaction recorded while the portfolio service was down is pending, without a result', async (t) => {
+  await pact.addInteraction()
+    .given('a user has a deposit pending because the portfolio service was down')
+    .uponReceiving('a request for a pending transaction')
+    .withRequest('GET', fromProviderState('/transactions/${transactionId}', `/transactions/${TX_ID}`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(record('deposit', {
+      id: fromProviderState('${transactionId}', TX_ID), symbol: nullValue(), quantity: nullValue(), price: nullValue(), amount: DECIMAL('100.00'), fees: DECIMAL('0.00'),
+      status: 'pending', rejection: nullValue(), result: nullValue(),
+    })))
+    .executeTest(async (mock) => {
+      t.like(await client(mock.url).get(TX_ID, ctx), { status: 'pending', result: null });
+    });
+});
+
+test.serial('list: a portfolio without transactions is an empty last page', async (t) => {
+  await pact.addInteraction()
+    .given('a user owns a portfolio with cash', { cash: '0.00' })
+    .uponReceiving('a history request for a portfolio without transactions')
+    .withRequest('GET', '/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: [], nextCursor: nullValue() }))
+    .executeTest(async (mock) => {
+      t.deepEqual(await client(mock.url).list({ portfolioId: PORTFOLIO_ID }, ctx), { items: [], nextCursor: null });
+    });
+});
+
+test.serial('list: the cursor of a page gets the next one; the last page has no cursor', async (t) => {
+  await pact.addInteraction()
+    .given('a user has recorded three buys in a portfolio and read the first two')
+    .uponReceiving('a history request for the page after a cursor')
+    .withRequest('GET', '/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState, type: 'buy', limit: '2', cursor: fromProviderState('${cursor}', 'eyJ0IjoxfQ') }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: [{ ...recorded(portfolioFromState), executedAt: '2026-03-01T10:00:00.000Z' }], nextCursor: nullValue() }))
+    .executeTest(async (mock) => {
+      const page = await client(mock.url).list({ portfolioId: PORTFOLIO_ID, type: 'buy', limit: 2, cursor: 'eyJ0IjoxfQ' }, ctx);
+      t.is(page.items.length, 1);
+      t.is(page.nextCursor, null);
+    });
+});

@@ -49,8 +49,17 @@ async function portfolioNamed(name: string): Promise<string> {
   return (await call(`${stack.urls.portfolio}/portfolios`, 'POST', { name, baseCurrency: 'USD' })).id;
 }
 
-async function record(portfolioId: string, body: Record<string, unknown>) {
-  await call(`${stack.urls.transaction}/transactions`, 'POST', { portfolioId, ...body }, { 'idempotency-key': randomUUID() });
+async function record(portfolioId: string, body: Record<string, unknown>, idempotencyKey: string = randomUUID()): Promise<{ id: string }> {
+  return call(`${stack.urls.transaction}/transactions`, 'POST', { portfolioId, ...body }, { 'idempotency-key': idempotencyKey });
+}
+
+/** A portfolio with cash 7,100.00, 10 AAPL at 150.00 and 20 BND at 70.00 (three transactions). */
+async function portfolioWithCashAndHoldings(): Promise<string> {
+  const portfolioId = await portfolioNamed('Growth');
+  await record(portfolioId, { type: 'deposit', amount: '10000.00', executedAt: '2026-03-01T09:00:00.000Z' });
+  await record(portfolioId, { type: 'buy', symbol: 'AAPL', quantity: '10', price: '150.00', executedAt: '2026-03-01T10:00:00.000Z' });
+  await record(portfolioId, { type: 'buy', symbol: 'BND', quantity: '20', price: '70.00', executedAt: '2026-03-02T10:00:00.000Z' });
+  return portfolioId;
 }
 
 verifyPactsFor(test, {
@@ -83,10 +92,51 @@ verifyPactsFor(test, {
     },
     'a logged-in user has a portfolio with cash and holdings': async () => {
       await loggedInUser();
+      return { portfolioId: await portfolioWithCashAndHoldings() };
+    },
+    'a logged-in user has a portfolio with cash and holdings and a cursor after its newest buy': async () => {
+      await loggedInUser();
+      const portfolioId = await portfolioWithCashAndHoldings();
+      const page = await call(`${stack.urls.transaction}/transactions?portfolioId=${portfolioId}&type=buy&limit=1`, 'GET');
+      return { portfolioId, cursor: page.nextCursor };
+    },
+    'a logged-in user has recorded a deposit with an idempotency key': async (params) => {
+      const { idempotencyKey, amount } = params as { idempotencyKey: string; amount: string };
+      await loggedInUser();
       const portfolioId = await portfolioNamed('Growth');
-      await record(portfolioId, { type: 'deposit', amount: '10000.00', executedAt: '2026-03-01T09:00:00.000Z' });
-      await record(portfolioId, { type: 'buy', symbol: 'AAPL', quantity: '10', price: '150.00', executedAt: '2026-03-01T10:00:00.000Z' });
-      await record(portfolioId, { type: 'buy', symbol: 'BND', quantity: '20', price: '70.00', executedAt: '2026-03-02T10:00:00.000Z' });
+      const recorded = await record(portfolioId, { type: 'deposit', amount }, idempotencyKey);
+      return { portfolioId, transactionId: recorded.id };
+    },
+    'a logged-in user has a pending deposit (the portfolio service is down)': async () => {
+      await loggedInUser();
+      const portfolioId = await portfolioNamed('Core');
+      await stack.portfolioDown();
+      const recorded = await record(portfolioId, { type: 'deposit', amount: '250.00' });
+      return { portfolioId, transactionId: recorded.id };
+    },
+    'a user with the email has failed to log in five times': async (params) => {
+      const { email, password } = params as { email: string; password: string };
+      await register(email, password);
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(`${stack.gatewayUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Wrong-Password-1' }) });
+        if (response.status !== 401) throw new Error(`failed login ${i + 1} answered ${response.status}`);
+      }
+    },
+    'a deactivated user with the email and password exists': async (params) => {
+      const { email, password } = params as { email: string; password: string };
+      const user = await register(email, password);
+      await logIn(stack.admin.email, stack.admin.password);
+      await call(`${stack.urls.auth}/auth/users/${user.id}/deactivate`, 'POST');
+      accessToken = undefined;
+    },
+    'a user is logged in and the gateway cannot reach the portfolio service': async () => {
+      await loggedInUser();
+      await stack.gatewayCannotReach('portfolio');
+    },
+    'a logged-in user has a portfolio and the gateway cannot reach the transaction service': async () => {
+      await loggedInUser();
+      const portfolioId = await portfolioNamed('Core');
+      await stack.gatewayCannotReach('transaction');
       return { portfolioId };
     },
     'a logged-in user has a portfolio and the portfolio service is down': async () => {

@@ -127,6 +127,22 @@ verifyPactsFor(test, {
       await applyTrade(ownerId, portfolio.id, { transactionId, type: 'deposit', amount });
       return { portfolioId: portfolio.id };
     },
+    'a deposit has been applied to another of the user’s portfolios': async (params) => {
+      const { transactionId, amount } = params as { transactionId: string; amount: string };
+      const ownerId = signIn();
+      const first = await ownedPortfolio(ownerId, { name: 'First' });
+      await applyTrade(ownerId, first.id, { transactionId, type: 'deposit', amount });
+      const second = await ownedPortfolio(ownerId, { name: 'Second' });
+      return { portfolioId: second.id };
+    },
+    'a deposit has been applied to another user’s portfolio': async (params) => {
+      const { transactionId, amount } = params as { transactionId: string; amount: string };
+      const ownerId = randomUUID();
+      const portfolio = await ownedPortfolio(ownerId, { name: 'Not yours' });
+      await applyTrade(ownerId, portfolio.id, { transactionId, type: 'deposit', amount });
+      signIn();
+      return { portfolioId: portfolio.id };
+    },
   },
   async afterInteraction({ description }) {
     if (description !== CROSS_ENTITY) return;

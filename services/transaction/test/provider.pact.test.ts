@@ -18,6 +18,8 @@ import { serviceTokens } from '../src/service-identity/on-behalf-of.ts';
 import { FakePortfolioClient } from '../src/testing.ts';
 import { recordTransaction } from '../src/transactions/record-transaction.ts';
 import { parseTransactionInput } from '../src/transactions/transaction-input.ts';
+import { listTransactions } from '../src/transactions/list-transactions.ts';
+import { parseHistoryQuery } from '../src/transactions/history-query.ts';
 
 let orm: Orm;
 let issuer: TestTokenIssuer;
@@ -39,7 +41,12 @@ async function userWithPortfolio(cash: string) {
 }
 
 async function recordBuy(userId: string, portfolioId: string, key: string, executedAt = '2026-03-02T15:30:00.000Z') {
-  const input = parseTransactionInput({ portfolioId, type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '1.00', executedAt }, new Date(), 60_000);
+  return record(userId, { portfolioId, type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', fees: '1.00', executedAt }, key);
+}
+
+/** Records a transaction through the service's own use case (the portfolio side is the fake). */
+async function record(userId: string, body: Record<string, unknown>, key: string) {
+  const input = parseTransactionInput(body, new Date(), 60_000);
   const clock = () => new Date();
   const { retryBackoffMs: backoffMs, retryMaxBackoffMs: maxBackoffMs, claimLeaseMs: leaseMs } = DEFAULT_TRANSACTION_SETTINGS;
   const send = { portfolio, tokens: serviceTokens(signingKey, clock, 60), clock, retry: { backoffMs, maxBackoffMs, leaseMs } };
@@ -73,6 +80,18 @@ verifyPactsFor(test, {
       actor = userId;
       return { portfolioId };
     },
+    'another user owns a portfolio': async () => {
+      const { portfolioId } = await userWithPortfolio('10000.00');
+      actor = randomUUID();
+      return { portfolioId };
+    },
+    'a user has a deposit pending because the portfolio service was down': async () => {
+      const { userId, portfolioId } = await userWithPortfolio('0.00');
+      portfolio.failNext({ kind: 'down' });
+      const transaction = await record(userId, { portfolioId, type: 'deposit', amount: '100.00' }, 'key-pending');
+      actor = userId;
+      return { portfolioId, transactionId: transaction.id };
+    },
     'a user has recorded a buy with an idempotency key': async (params) => {
       const { userId, portfolioId } = await userWithPortfolio('10000.00');
       const transaction = await recordBuy(userId, portfolioId, (params as { key: string }).key);
@@ -84,6 +103,13 @@ verifyPactsFor(test, {
       for (const [i, day] of ['01', '02', '03'].entries()) await recordBuy(userId, portfolioId, `key-${i}`, `2026-03-${day}T10:00:00.000Z`);
       actor = userId;
       return { portfolioId };
+    },
+    'a user has recorded three buys in a portfolio and read the first two': async () => {
+      const { userId, portfolioId } = await userWithPortfolio('10000.00');
+      for (const [i, day] of ['01', '02', '03'].entries()) await recordBuy(userId, portfolioId, `key-${i}`, `2026-03-${day}T10:00:00.000Z`);
+      const first = await listTransactions(orm.em.fork(), userId, parseHistoryQuery({ portfolioId, type: 'buy', limit: '2' }));
+      actor = userId;
+      return { portfolioId, cursor: first.nextCursor };
     },
     'another user has recorded a buy': async () => {
       const owner = await userWithPortfolio('10000.00');

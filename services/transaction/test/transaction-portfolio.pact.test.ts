@@ -219,3 +219,56 @@ test.serial('an end user\'s own access token is refused: 401', async (t) => {
       t.like(await t.throwsAsync(client(mock.url).applyTrade(request, call)), { status: 401, code: 'invalid_token' });
     });
 });
+
+// ---- more answers the transaction service handles differently -------------------------------------------------
+
+test.serial('sell of the whole position: applied, the holding closes at quantity 0 and keeps its realised P/L', async (t) => {
+  const { request, body } = trade({ type: 'sell', symbol: 'AAPL', quantity: '10', price: '110.00' });
+  await pact.addInteraction()
+    .given('a portfolio holds 10 of a symbol at an average cost', holds10)
+    .uponReceiving('apply a sell of all 10 at 110.00')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    // realised (110.00 − 100.00) × 10 = 100.00; cash 1000.00 + 1100.00 = 2100.00; quantity 0
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({
+      applied: true, cash: '2100.00', holding: holding({ quantity: '0', averageCost: AVERAGE_COST('100.0000'), realizedPnl: '100.00' }), realizedPnl: '100.00',
+    })))
+    .executeTest(async (mock) => {
+      t.like(await client(mock.url).applyTrade(request, call), { cash: '2100.00', holding: { quantity: '0' }, realizedPnl: '100.00' });
+    });
+});
+
+test.serial('dividend on a held symbol: applied, cash goes up', async (t) => {
+  const { request, body } = trade({ type: 'dividend', symbol: 'AAPL', amount: '25.50' });
+  await pact.addInteraction()
+    .given('a portfolio holds 10 of a symbol at an average cost', holds10)
+    .uponReceiving('apply a dividend of 25.50 on a held symbol')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    // 1000.00 + 25.50 = 1025.50
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(result({ applied: true, cash: '1025.50', holding: null, realizedPnl: null })))
+    .executeTest(async (mock) => {
+      t.like(await client(mock.url).applyTrade(request, call), { applied: true, cash: '1025.50' });
+    });
+});
+
+test.serial('a transactionId already applied to another portfolio: 409 transaction_id_conflict, nothing applied', async (t) => {
+  const { request, body } = trade({ type: 'deposit', amount: '500.00' });
+  await pact.addInteraction()
+    .given('a deposit has been applied to another of the user’s portfolios', { transactionId: TX_ID, amount: '500.00' })
+    .uponReceiving('apply a deposit whose transactionId was applied to another portfolio')
+    .withRequest('POST', tradesPath, (b) => b.headers(HEADERS).jsonBody(body))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('transaction_id_conflict', 409)))
+    .executeTest(async (mock) => {
+      t.like(await t.throwsAsync(client(mock.url).applyTrade(request, call)), { status: 409, code: 'transaction_id_conflict' });
+    });
+});
+
+test.serial('status read: an id applied to another user’s portfolio is a 404 (null: not this caller’s trade)', async (t) => {
+  await pact.addInteraction()
+    .given('a deposit has been applied to another user’s portfolio', { transactionId: TX_ID, amount: '500.00' })
+    .uponReceiving('a status read of a transaction id applied for another user')
+    .withRequest('GET', `/internal/trades/${TX_ID}`, (b) => b.headers(HEADERS))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('trade_not_applied', 404)))
+    .executeTest(async (mock) => {
+      t.is(await client(mock.url).tradeStatus(TX_ID, call), null);
+    });
+});

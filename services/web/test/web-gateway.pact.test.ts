@@ -4,7 +4,7 @@
  * The gateway's verification runs the real gateway with the real services behind it, so these figures are
  * computed end to end: cash and cost basis are literal values a person can check by hand.
  */
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { consumerPact, Matchers, JSON_TYPE, BEARER, ISO, DECIMAL, PROBLEM_TYPE } from '@ledgerline/contract-kit';
 import { GatewayClient } from '../src/api/gateway-client.ts';
 import { Session } from '../src/api/session.ts';
@@ -283,3 +283,453 @@ test.serial('an invalid token with no way to refresh ends the session', async (t
     });
 });
 
+
+// ---- every other answer the web app handles differently -----------------------------------------------------
+
+const transactionView = (type: string, fields: Record<string, unknown>) => ({
+  id: ID('0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b'), portfolioId: portfolioFromState, type, fees: DECIMAL('0.00'),
+  executedAt: ISO('2026-03-02T10:00:00.000Z'), createdAt: ISO('2026-03-02T10:00:00.000Z'), ...fields,
+});
+const transactionFromState = fromProviderState('/api/v1/transactions/${transactionId}', '/api/v1/transactions/0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b');
+const TRANSACTION_ID = '0b5d8a3e-1c2f-8d4e-9a6b-7c8d9e0f1a2b';
+const fieldProblem = (code: string, field: string) => ({ ...problem(code), errors: eachLike({ field, code: string('invalid'), message: string('What is wrong with it.') }) });
+const refused = async (t: ExecutionContext, call: Promise<unknown>) => (await t.throwsAsync(call)) as unknown as {
+  status: number; code: string; detail: string; fieldErrors: Record<string, string>; retryable: boolean;
+};
+
+test.serial('register: an email that is taken is an error on the email field', async (t) => {
+  await pact.addInteraction()
+    .given('a user with the email and password exists', { email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })
+    .uponReceiving('a registration for a taken email from the register screen')
+    .withRequest('POST', '/api/v1/auth/register', (b) => b.jsonBody(registration))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('email_taken')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, new GatewayClient(mock.url).register(registration)), { status: 409, code: 'email_taken' });
+    });
+});
+
+test.serial('login: a deactivated account is told so, not "wrong password"', async (t) => {
+  await pact.addInteraction()
+    .given('a deactivated user with the email and password exists', { email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })
+    .uponReceiving('a login to a deactivated account from the login screen')
+    .withRequest('POST', '/api/v1/auth/login', (b) => b.jsonBody({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }))
+    .willRespondWith(403, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('account_inactive')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, new GatewayClient(mock.url).login({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })), { status: 403, code: 'account_inactive' });
+    });
+});
+
+test.serial('refresh: a refused refresh token is a 4xx (the client then ends the session)', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a token refresh with a refresh token that is no longer valid')
+    .withRequest('POST', '/api/v1/auth/refresh', (b) => b.jsonBody({ refreshToken: 'r-revoked' }))
+    .willRespondWith(401, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('invalid_refresh_token')))
+    .executeTest(async (mock) => {
+      // a refused refresh (4xx) is what makes the client expire the session (REFRESH_REFUSED in gateway-client.ts)
+      const session = new Session();
+      session.save({ accessToken: 'a.b.c', refreshToken: 'r-revoked' });
+      t.like(await refused(t, new GatewayClient(mock.url, { session }).refresh()), { status: 401, code: 'invalid_refresh_token' });
+    });
+});
+
+test.serial('profile: an update of the full name and horizon', async (t) => {
+  const change = { fullName: 'Ada King', investmentProfile: { horizonYears: 20 } };
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a profile update from the web app')
+    .withRequest('PATCH', '/api/v1/auth/me', (b) => b.headers(BEARER).jsonBody(change))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ ...user, email: string('logged.in@example.test'), fullName: 'Ada King',
+      investmentProfile: like({ riskTolerance: string('moderate'), horizonYears: 20, goals: eachLike('retirement') }) }))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).updateMe(change), { fullName: 'Ada King', investmentProfile: { horizonYears: 20 } });
+    });
+});
+
+test.serial('profile: an out-of-range horizon is an error on that field', async (t) => {
+  const change = { investmentProfile: { horizonYears: 99 } };
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a profile update with a horizon out of range')
+    .withRequest('PATCH', '/api/v1/auth/me', (b) => b.headers(BEARER).jsonBody(change))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 'investmentProfile.horizonYears')))
+    .executeTest(async (mock) => {
+      t.truthy((await refused(t, signedIn(mock.url).updateMe(change))).fieldErrors['investmentProfile.horizonYears']);
+    });
+});
+
+test.serial('portfolios: a currency the API does not support is an error on that field', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a new portfolio in an unsupported currency from the create form')
+    .withRequest('POST', '/api/v1/portfolios', (b) => b.headers(BEARER).jsonBody({ name: 'Growth', baseCurrency: 'XXX' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 'baseCurrency')))
+    .executeTest(async (mock) => {
+      t.truthy((await refused(t, signedIn(mock.url).createPortfolio({ name: 'Growth', baseCurrency: 'XXX' }))).fieldErrors.baseCurrency);
+    });
+});
+
+test.serial('portfolios: while the portfolio service is unreachable the list fails with a retryable 503', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in and the gateway cannot reach the portfolio service')
+    .uponReceiving('a portfolio list request while the portfolio service is unreachable')
+    .withRequest('GET', '/api/v1/portfolios', (b) => b.headers(BEARER))
+    .willRespondWith(503, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('portfolio_unavailable')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).listPortfolios()), { status: 503, retryable: true });
+    });
+});
+
+test.serial('portfolio: one of the user’s portfolios, for the header of its screens', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a request for one of the user’s portfolios')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(portfolio('Growth')))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).getPortfolio(PORTFOLIO_ID)).name, 'Growth');
+    });
+});
+
+test.serial('portfolio: a rename', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a rename of one of the user’s portfolios')
+    .withRequest('PATCH', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER).jsonBody({ name: 'Income' }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(portfolio('Income')))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).updatePortfolio(PORTFOLIO_ID, { name: 'Income' })).name, 'Income');
+    });
+});
+
+test.serial('portfolio: a blank name is an error on the name field', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a rename to a blank name')
+    .withRequest('PATCH', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER).jsonBody({ name: ' ' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 'name')))
+    .executeTest(async (mock) => {
+      t.truthy((await refused(t, signedIn(mock.url).updatePortfolio(PORTFOLIO_ID, { name: ' ' }))).fieldErrors.name);
+    });
+});
+
+test.serial('portfolio: deleting one that holds cash or positions is refused, naming why', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a delete of a portfolio that is not empty')
+    .withRequest('DELETE', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('portfolio_not_empty')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).deletePortfolio(PORTFOLIO_ID)), { status: 409, code: 'portfolio_not_empty' });
+    });
+});
+
+test.serial('portfolio: a forced delete of a portfolio that is not empty', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a forced delete of a portfolio that is not empty')
+    .withRequest('DELETE', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER).query({ force: 'true' }))
+    .willRespondWith(204)
+    .executeTest(async (mock) => {
+      t.is(await signedIn(mock.url).deletePortfolio(PORTFOLIO_ID, { force: true }), undefined);
+    });
+});
+
+test.serial('holdings: a new portfolio has none (the empty state)', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a request for the holdings of a new portfolio')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/holdings', `/api/v1/portfolios/${PORTFOLIO_ID}/holdings`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: [] }))
+    .executeTest(async (mock) => {
+      t.deepEqual(await signedIn(mock.url).listHoldings(PORTFOLIO_ID), []);
+    });
+});
+
+test.serial('performance: a new portfolio has nothing to allocate (the empty chart)', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a request for the performance of a new portfolio')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/performance', `/api/v1/portfolios/${PORTFOLIO_ID}/performance`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({
+      portfolioId: portfolioFromState, baseCurrency: 'USD', marketValue: '0.00', costBasis: '0.00', unrealizedPnl: '0.00', unrealizedPnlPercent: DECIMAL('0.00'),
+      realizedPnl: '0.00', cash: '0.00', totalValue: '0.00', allocation: { byAssetClass: [], byHolding: [] },
+    }))
+    .executeTest(async (mock) => {
+      t.deepEqual((await signedIn(mock.url).getPerformance(PORTFOLIO_ID)).allocation, { byAssetClass: [], byHolding: [] });
+    });
+});
+
+test.serial('holdings: an opening position entered directly', async (t) => {
+  const position = { symbol: 'AAPL', quantity: '10', averageCost: '150.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('an opening position from the web app')
+    .withRequest('POST', fromProviderState('/api/v1/portfolios/${portfolioId}/holdings', `/api/v1/portfolios/${PORTFOLIO_ID}/holdings`), (b) => b.headers(BEARER).jsonBody(position))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody({
+      symbol: 'AAPL', name: string('Apple Inc.'), assetClass: string('equity'), quantity: '10', averageCost: '150.0000', costBasis: '1500.00',
+      lastPrice: DECIMAL('189.84'), marketValue: DECIMAL('1898.40'), unrealizedPnl: DECIMAL('398.40'), unrealizedPnlPercent: DECIMAL('26.56'), realizedPnl: '0.00',
+    }))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).openPosition(PORTFOLIO_ID, position), { symbol: 'AAPL', costBasis: '1500.00' });
+    });
+});
+
+test.serial('holdings: an opening position in an unknown symbol is an error on the symbol field', async (t) => {
+  const position = { symbol: 'ZZZZ', quantity: '10', averageCost: '150.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('an opening position in an unknown symbol from the web app')
+    .withRequest('POST', fromProviderState('/api/v1/portfolios/${portfolioId}/holdings', `/api/v1/portfolios/${PORTFOLIO_ID}/holdings`), (b) => b.headers(BEARER).jsonBody(position))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('unknown_symbol', 'symbol')))
+    .executeTest(async (mock) => {
+      t.truthy((await refused(t, signedIn(mock.url).openPosition(PORTFOLIO_ID, position))).fieldErrors.symbol);
+    });
+});
+
+test.serial('instruments: the whole universe, for the trade form’s suggestions', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a request for every instrument')
+    .withRequest('GET', '/api/v1/instruments', (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: eachLike({ symbol: string('AAPL'), name: string('Apple Inc.'), assetClass: string('equity'), currency: string('USD'), lastPrice: DECIMAL('189.84') }) }))
+    .executeTest(async (mock) => {
+      t.true((await signedIn(mock.url).listInstruments()).length > 0);
+    });
+});
+
+test.serial('trade: a deposit is recorded and the new cash comes back', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit' as const, amount: '250.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a deposit from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-4' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody(transactionView('deposit', {
+      amount: '250.00', status: 'completed', result: { cash: '7350.00', holding: nullValue(), realizedPnl: nullValue() },
+    })))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).recordTransaction(deposit, 'submission-4'), { status: 'completed', result: { cash: '7350.00', holding: null } });
+    });
+});
+
+test.serial('trade: a sell is recorded with its realised P/L', async (t) => {
+  // 10 AAPL bought at 150.00; sell 4 at 190.00 → realised (190 − 150) × 4 = 160.00; cash 7,100.00 + 760.00
+  const sell = { portfolioId: PORTFOLIO_ID, type: 'sell' as const, symbol: 'AAPL', quantity: '4', price: '190.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a sell from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-5' }).jsonBody({ ...sell, portfolioId: portfolioFromState }))
+    .willRespondWith(201, (b) => b.headers(JSON_TYPE).jsonBody(transactionView('sell', {
+      symbol: 'AAPL', quantity: '4', price: DECIMAL('190.00'), status: 'completed',
+      result: { cash: '7860.00', holding: like({ symbol: 'AAPL', quantity: '6', averageCost: '150.0000' }), realizedPnl: '160.00' },
+    })))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).recordTransaction(sell, 'submission-5'), { result: { realizedPnl: '160.00', cash: '7860.00' } });
+    });
+});
+
+test.serial('trade: the same submission sent again (same Idempotency-Key) answers 200 with the recorded transaction', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit' as const, amount: '100.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has recorded a deposit with an idempotency key', { idempotencyKey: 'submission-6', amount: '100.00' })
+    .uponReceiving('a deposit sent again with the same idempotency key from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-6' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(transactionView('deposit', {
+      amount: '100.00', status: 'completed', result: { cash: '100.00', holding: nullValue(), realizedPnl: nullValue() },
+    })))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).recordTransaction(deposit, 'submission-6'), { status: 'completed', result: { cash: '100.00' } });
+    });
+});
+
+test.serial('trade: withdrawing more cash than there is is refused with the reason', async (t) => {
+  const withdrawal = { portfolioId: PORTFOLIO_ID, type: 'withdrawal' as const, amount: '999999.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a withdrawal of more than the cash from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-7' }).jsonBody({ ...withdrawal, portfolioId: portfolioFromState }))
+    .willRespondWith(409, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('insufficient_cash')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).recordTransaction(withdrawal, 'submission-7')), { status: 409, code: 'insufficient_cash', retryable: false });
+    });
+});
+
+test.serial('trade: a buy of a symbol that is not an instrument is refused with the reason', async (t) => {
+  const buy = { portfolioId: PORTFOLIO_ID, type: 'buy' as const, symbol: 'ZZZZ', quantity: '1', price: '10.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a buy of an unknown symbol from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-8' }).jsonBody({ ...buy, portfolioId: portfolioFromState }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('unknown_symbol')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).recordTransaction(buy, 'submission-8')), { status: 422, code: 'unknown_symbol' });
+    });
+});
+
+test.serial('trade: a negative amount is an error on the amount field', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit' as const, amount: '-5.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings')
+    .uponReceiving('a deposit with a negative amount from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-9' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 'amount')))
+    .executeTest(async (mock) => {
+      t.truthy((await refused(t, signedIn(mock.url).recordTransaction(deposit, 'submission-9'))).fieldErrors.amount);
+    });
+});
+
+test.serial('trade: into another user’s portfolio is "not found"', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit' as const, amount: '10.00' };
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a deposit into a portfolio of another user from the trade form')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-10' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).recordTransaction(deposit, 'submission-10')), { status: 404 });
+    });
+});
+
+test.serial('trade: while the transaction service is unreachable the submission fails with a retryable 503', async (t) => {
+  const deposit = { portfolioId: PORTFOLIO_ID, type: 'deposit' as const, amount: '10.00' };
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio and the gateway cannot reach the transaction service')
+    .uponReceiving('a deposit while the transaction service is unreachable')
+    .withRequest('POST', '/api/v1/transactions', (b) => b.headers({ ...BEARER, 'Idempotency-Key': 'submission-11' }).jsonBody({ ...deposit, portfolioId: portfolioFromState }))
+    .willRespondWith(503, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('transaction_unavailable')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).recordTransaction(deposit, 'submission-11')), { status: 503, retryable: true });
+    });
+});
+
+test.serial('transaction: a completed one, as the trade form and history ask about it', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has recorded a deposit with an idempotency key', { idempotencyKey: 'submission-12', amount: '100.00' })
+    .uponReceiving('a request for a completed transaction')
+    .withRequest('GET', transactionFromState, (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(transactionView('deposit', {
+      id: fromProviderState('${transactionId}', TRANSACTION_ID), amount: '100.00', status: 'completed', result: { cash: '100.00', holding: nullValue(), realizedPnl: nullValue() },
+    })))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).getTransaction(TRANSACTION_ID), { status: 'completed', result: { cash: '100.00' } });
+    });
+});
+
+test.serial('transaction: a pending one (the portfolio service was down) is still pending, without a result', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a pending deposit (the portfolio service is down)')
+    .uponReceiving('a request for a pending transaction')
+    .withRequest('GET', transactionFromState, (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody(transactionView('deposit', {
+      id: fromProviderState('${transactionId}', TRANSACTION_ID), amount: DECIMAL('250.00'), status: 'pending', result: nullValue(),
+    })))
+    .executeTest(async (mock) => {
+      t.like(await signedIn(mock.url).getTransaction(TRANSACTION_ID), { status: 'pending', result: null });
+    });
+});
+
+test.serial('history: a portfolio with no transactions (the empty state, no "Load more")', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a history request for a portfolio with no transactions')
+    .withRequest('GET', '/api/v1/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ items: [], nextCursor: nullValue() }))
+    .executeTest(async (mock) => {
+      t.deepEqual(await signedIn(mock.url).listTransactions({ portfolioId: PORTFOLIO_ID }), { items: [], nextCursor: null });
+    });
+});
+
+test.serial('history: "Load more" sends the cursor and gets the last page', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio with cash and holdings and a cursor after its newest buy')
+    .uponReceiving('a history request for the page after a cursor')
+    .withRequest('GET', '/api/v1/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState, type: 'buy', cursor: fromProviderState('${cursor}', 'eyJ0IjoxfQ'), limit: '5' }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({
+      items: [transactionView('buy', { symbol: 'AAPL', quantity: '10', price: DECIMAL('150.00'), status: 'completed' })],
+      nextCursor: nullValue(),
+    }))
+    .executeTest(async (mock) => {
+      const page = await signedIn(mock.url).listTransactions({ portfolioId: PORTFOLIO_ID, type: 'buy', cursor: 'eyJ0IjoxfQ', limit: 5 });
+      t.is(page.items.length, 1);
+      t.is(page.nextCursor, null);
+    });
+});
+
+test.serial('history: a date filter the API cannot read is an error on that filter', async (t) => {
+  await pact.addInteraction()
+    .given('a logged-in user has a portfolio', { name: 'Growth' })
+    .uponReceiving('a history request with an unreadable from date')
+    .withRequest('GET', '/api/v1/transactions', (b) => b.headers(BEARER).query({ portfolioId: portfolioFromState, from: 'yesterday' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 'from')))
+    .executeTest(async (mock) => {
+      t.truthy((await refused(t, signedIn(mock.url).listTransactions({ portfolioId: PORTFOLIO_ID, from: 'yesterday' }))).fieldErrors.from);
+    });
+});
+
+test.serial('login: a locked account is told how long to wait (429 with Retry-After)', async (t) => {
+  await pact.addInteraction()
+    .given('a user with the email has failed to log in five times', { email: 'ada@example.test', password: 'Blue-Harbour-Lamp' })
+    .uponReceiving('a login to an account locked after failed logins, from the login screen')
+    .withRequest('POST', '/api/v1/auth/login', (b) => b.jsonBody({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }))
+    .willRespondWith(429, (b) => b.headers({ ...PROBLEM_TYPE, 'Retry-After': regex(/^\d+$/, '60') }).jsonBody(problem('too_many_requests')))
+    .executeTest(async (mock) => {
+      const error = await refused(t, new GatewayClient(mock.url).login({ email: 'ada@example.test', password: 'Blue-Harbour-Lamp' }));
+      t.like(error, { status: 429, retryAfterSeconds: 60 });
+    });
+});
+
+test.serial('holdings: another user’s portfolio is not found (the page shows "Portfolio not found")', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a request for the holdings of a portfolio of another user')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/holdings', `/api/v1/portfolios/${PORTFOLIO_ID}/holdings`), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).listHoldings(PORTFOLIO_ID)), { status: 404 });
+    });
+});
+
+test.serial('performance: another user’s portfolio is not found (the page shows "Portfolio not found")', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a request for the performance of a portfolio of another user')
+    .withRequest('GET', fromProviderState('/api/v1/portfolios/${portfolioId}/performance', `/api/v1/portfolios/${PORTFOLIO_ID}/performance`), (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).getPerformance(PORTFOLIO_ID)), { status: 404 });
+    });
+});
+
+test.serial('portfolio: an id that never existed is "not found" too, like another user’s', async (t) => {
+  const missing = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a request for a portfolio that does not exist')
+    .withRequest('GET', `/api/v1/portfolios/${missing}`, (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).getPortfolio(missing)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('portfolio: renaming another user’s portfolio is "not found"', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a rename of a portfolio of another user')
+    .withRequest('PATCH', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER).jsonBody({ name: 'Mine now' }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).updatePortfolio(PORTFOLIO_ID, { name: 'Mine now' })), { status: 404 });
+    });
+});
+
+test.serial('portfolio: deleting another user’s portfolio is "not found", even with force', async (t) => {
+  await pact.addInteraction()
+    .given('another user has a portfolio')
+    .uponReceiving('a forced delete of a portfolio of another user')
+    .withRequest('DELETE', fromProviderState('/api/v1/portfolios/${portfolioId}', `/api/v1/portfolios/${PORTFOLIO_ID}`), (b) => b.headers(BEARER).query({ force: 'true' }))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).deletePortfolio(PORTFOLIO_ID, { force: true })), { status: 404 });
+    });
+});

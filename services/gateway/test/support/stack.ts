@@ -45,8 +45,12 @@ export interface Stack {
   reset(): Promise<void>;
   /** From now until the next reset, the transaction service finds the portfolio service down (connection refused). */
   portfolioDown(): Promise<void>;
+  /** From now until the next reset, the gateway finds this service down (connection refused): its 503. */
+  gatewayCannotReach(service: Upstream): Promise<void>;
   close(): Promise<void>;
 }
+
+type Upstream = 'auth' | 'portfolio' | 'transaction';
 
 export async function startStack(dbPath: (name: string) => string): Promise<Stack> {
   const [auth, portfolio, transaction] = await Promise.all([load('auth'), load('portfolio'), load('transaction')]);
@@ -58,11 +62,12 @@ export async function startStack(dbPath: (name: string) => string): Promise<Stac
   const slots = { auth: await slot(), portfolio: await slot(), transaction: await slot(), gateway: await slot() };
   const signingKey = await generateSigningKey();
   const transactionKey = await generateSigningKey();
-  const portfolioUnreachable = await closedPortUrl();
+  const unreachable = await closedPortUrl();
   const admin = { email: 'admin@ledgerline.test', password: 'Keeper-Of-The-Ledger-1' };
   const fastHashing = { scryptCost: { N: 1024, r: 8, p: 1 } };
 
-  const build = async (portfolioUrl = slots.portfolio.url) => {
+  const build = async (portfolioUrl = slots.portfolio.url, down?: Upstream) => {
+    const upstream = (service: Upstream) => (service === down ? unreachable : slots[service].url);
     const logger = createTestLogger();
     const keys = remoteKeys(`${slots.auth.url}/.well-known/jwks.json`);
     await portfolio.seedInstruments(orms.portfolio.em.fork(), new Date());
@@ -74,9 +79,9 @@ export async function startStack(dbPath: (name: string) => string): Promise<Stac
       logger,
       keys,
       clients: {
-        auth: new AuthClient({ baseUrl: slots.auth.url }),
-        portfolio: new PortfolioApiClient({ baseUrl: slots.portfolio.url }),
-        transaction: new TransactionClient({ baseUrl: slots.transaction.url }),
+        auth: new AuthClient({ baseUrl: upstream('auth') }),
+        portfolio: new PortfolioApiClient({ baseUrl: upstream('portfolio') }),
+        transaction: new TransactionClient({ baseUrl: upstream('transaction') }),
       },
       settings: { loginRateLimit: { max: 1_000_000, windowMs: 60_000 }, registerRateLimit: { max: 1_000_000, windowMs: 60_000 } },
     });
@@ -93,7 +98,8 @@ export async function startStack(dbPath: (name: string) => string): Promise<Stac
       for (const orm of Object.values(orms)) await clearDatabase(orm);
       await build();
     },
-    portfolioDown: () => build(portfolioUnreachable),
+    portfolioDown: () => build(unreachable),
+    gatewayCannotReach: (service) => build(undefined, service),
     async close() {
       for (const { server } of Object.values(slots)) {
         server.closeAllConnections();

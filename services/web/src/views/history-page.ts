@@ -11,14 +11,18 @@ import { useApp } from './context.ts';
 import { html, valueOf, type View } from './html.ts';
 import { PortfolioHeader } from './portfolio-page.ts';
 import { Alert, Field, isNotFound, LoadFailed, Loading, PortfolioNotFound } from './ui.ts';
-import { useLoad, useTitle } from './use-load.ts';
+import { useLoad, useTitle, type Load } from './use-load.ts';
 
 /** A portfolio's transactions, newest first, with filters and "Load more". */
 export function HistoryPage({ id }: { id: string }): View {
   const { client } = useApp();
   const [state, reload] = useLoad<Portfolio>(() => client.getPortfolio(id), [client, id]);
   useTitle(state.status === 'ready' ? `History · ${state.data.name}` : 'History');
+  return html`<${HistoryScreen} state=${state} reload=${reload} />`;
+}
 
+/** The history screen in each state of the portfolio's load (the transactions load once the portfolio is there). */
+export function HistoryScreen({ state, reload }: { state: Load<Portfolio>; reload: () => void }): View {
   if (state.status === 'loading') return html`<div class="page"><${Loading} what="portfolio" /></div>`;
   if (state.status === 'failed') {
     return html`<div class="page">${isNotFound(state.error) ? html`<${PortfolioNotFound} />` : html`<${LoadFailed} error=${state.error} retry=${reload} />`}</div>`;
@@ -143,7 +147,8 @@ function History({ portfolio }: { portfolio: Portfolio }): View {
   `;
 }
 
-function HistoryTable({ items, currency }: { items: Transaction[]; currency: string }): View {
+/** The rows shown, newest first (the API's order). */
+export function HistoryTable({ items, currency }: { items: Transaction[]; currency: string }): View {
   if (items.length === 0) return html`<p class="empty" data-testid="history-empty">No transactions match.</p>`;
   return html`
     <div class="table-scroll">

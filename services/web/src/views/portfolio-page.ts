@@ -5,9 +5,9 @@ import { HoldingsTable } from './holdings-table.ts';
 import { html, type View } from './html.ts';
 import { PerformanceSummary } from './performance-summary.ts';
 import { isNotFound, Link, LoadFailed, Loading, PortfolioNotFound } from './ui.ts';
-import { useLoad, useTitle } from './use-load.ts';
+import { useLoad, useTitle, type Load } from './use-load.ts';
 
-interface PortfolioView {
+export interface PortfolioView {
   portfolio: Portfolio;
   holdings: Holding[];
   performance: Performance;
@@ -42,7 +42,11 @@ export function PortfolioPage({ id }: { id: string }): View {
     return { portfolio, holdings, performance };
   }, [client, id]);
   useTitle(state.status === 'ready' ? state.data.portfolio.name : 'Portfolio');
+  return html`<${PortfolioOverview} state=${state} reload=${reload} />`;
+}
 
+/** The portfolio screen in each state of its load: loading, not found, failed (with a retry), or the portfolio. */
+export function PortfolioOverview({ state, reload }: { state: Load<PortfolioView>; reload: () => void }): View {
   if (state.status === 'loading') return html`<div class="page"><${Loading} what="portfolio" /></div>`;
   if (state.status === 'failed') {
     return html`<div class="page">${isNotFound(state.error) ? html`<${PortfolioNotFound} />` : html`<${LoadFailed} error=${state.error} retry=${reload} />`}</div>`;

@@ -33,7 +33,8 @@ export function PortfoliosPage(): View {
   `;
 }
 
-function PortfolioTable({ items }: { items: Portfolio[] }): View {
+/** The user's portfolios with their cash, or the empty state. */
+export function PortfolioTable({ items }: { items: Portfolio[] }): View {
   if (items.length === 0) {
     return html`<p class="empty" data-testid="portfolio-list-empty">No portfolios yet. Create your first one with the form.</p>`;
   }

@@ -14,7 +14,7 @@ import { useApp } from './context.ts';
 import { html, valueOf, type View } from './html.ts';
 import { PortfolioHeader } from './portfolio-page.ts';
 import { Alert, Field, isNotFound, LoadFailed, Loading, Notice, PortfolioNotFound } from './ui.ts';
-import { useLoad, useTitle } from './use-load.ts';
+import { useLoad, useTitle, type Load } from './use-load.ts';
 
 const INPUT_TESTID: Record<TradeField, string> = {
   symbol: 'trade-symbol',
@@ -32,10 +32,15 @@ export function TradePage({ id }: { id: string }): View {
   const [state, reload, replace] = useLoad<Portfolio>(() => client.getPortfolio(id), [client, id]);
   const [instruments] = useLoad<Instrument[]>(() => client.listInstruments().catch(() => []), [client]);
   useTitle(state.status === 'ready' ? `Record · ${state.data.name}` : 'Record transaction');
+  return html`<${TradeScreen} state=${state} instruments=${instruments.status === 'ready' ? instruments.data : []} reload=${reload} replace=${replace} />`;
+}
 
+/** The trade screen in each state of the portfolio's load; `replace` shows the cash a recorded transaction left. */
+export function TradeScreen(props: { state: Load<Portfolio>; instruments: Instrument[]; reload: () => void; replace: (portfolio: Portfolio) => void }): View {
+  const { state } = props;
   if (state.status === 'loading') return html`<div class="page"><${Loading} what="portfolio" /></div>`;
   if (state.status === 'failed') {
-    return html`<div class="page">${isNotFound(state.error) ? html`<${PortfolioNotFound} />` : html`<${LoadFailed} error=${state.error} retry=${reload} />`}</div>`;
+    return html`<div class="page">${isNotFound(state.error) ? html`<${PortfolioNotFound} />` : html`<${LoadFailed} error=${state.error} retry=${props.reload} />`}</div>`;
   }
   const portfolio = state.data;
   return html`
@@ -46,8 +51,8 @@ export function TradePage({ id }: { id: string }): View {
         <p class="muted">Available cash: <strong data-testid="trade-cash">${formatMoney(portfolio.cash, portfolio.baseCurrency)}</strong></p>
         <${TradeForm}
           portfolio=${portfolio}
-          instruments=${instruments.status === 'ready' ? instruments.data : []}
-          onCash=${(cash: string) => replace({ ...portfolio, cash })}
+          instruments=${props.instruments}
+          onCash=${(cash: string) => props.replace({ ...portfolio, cash })}
         />
       </section>
     </div>
