@@ -5,7 +5,10 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-export function createTestClock(start: Date | string = '2026-06-01T12:00:00.000Z'): TestClock {
+/** Where every test clock starts unless told otherwise (and the time a template seed is written at). */
+export const TEST_CLOCK_START = '2026-06-01T12:00:00.000Z';
+
+export function createTestClock(start: Date | string = TEST_CLOCK_START): TestClock {
   let current = new Date(start).getTime();
   return {
     now: () => new Date(current),

@@ -1,6 +1,6 @@
-export { createTestOrm, type Teardown } from './test-orm.ts';
+export { createTestOrm, type Teardown, type TemplateSeed } from './test-orm.ts';
 export { createTempDir, type TempDir } from './temp-db.ts';
-export { createTestClock, type TestClock } from './clock.ts';
+export { createTestClock, TEST_CLOCK_START, type TestClock } from './clock.ts';
 export { createTestLogger } from './logger.ts';
 export { createTestTokenIssuer, uniqueEmail, type TestTokenIssuer } from './tokens.ts';
 export { createTestApp, type TestApp, type TestBase } from './test-app.ts';

@@ -37,11 +37,18 @@ export interface ServedIssuer {
   /** Signs as auth does, with the key currently published first. */
   issuer: TestTokenIssuer;
   jwks: JwksServer;
-  /** `remoteKeys(jwks.url)` with its production defaults: what every service's main.ts builds. */
+  /**
+   * `remoteKeys(jwks.url)` as every service's main.ts builds it — production cache and cooldown — except the fetch
+   * timeout: this JWKS is served by the same AVA worker that runs the project's other tests at the same time, so
+   * under load its answer can wait behind them for more than the production 2 s; a timeout then measures the
+   * worker's load, not the service. The timeout itself is proved in libs/auth-tokens/src/remote.test.ts.
+   */
   keys: KeyResolver;
   /** Auth rotates: a new key signs from now on; the old one stays published. Returns the new issuer. */
   rotate(): Promise<TestTokenIssuer>;
 }
+
+const SERVED_JWKS_TIMEOUT_MS = 30_000;
 
 /** A token issuer whose JWKS is served on port 0 and read through `remoteKeys`, as in production. */
 export async function createServedIssuer(t: Teardown): Promise<ServedIssuer> {
@@ -50,7 +57,7 @@ export async function createServedIssuer(t: Teardown): Promise<ServedIssuer> {
   const served: ServedIssuer = {
     issuer,
     jwks,
-    keys: remoteKeys(jwks.url),
+    keys: remoteKeys(jwks.url, { timeoutMs: SERVED_JWKS_TIMEOUT_MS }),
     async rotate() {
       const next = await createTestTokenIssuer();
       jwks.publish(toJwks([next.key, served.issuer.key]));

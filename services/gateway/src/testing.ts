@@ -32,6 +32,11 @@ export async function createGatewayTestApp(
   t: Teardown,
   options: {
     settings?: Partial<GatewaySettings>;
+    /**
+     * The clients' upstream timeout. Tests of timeouts set a short one; the default is long because the fake
+     * upstreams answer from the same AVA worker that runs the project's other tests at the same time: under load a
+     * 2 s timeout turned their answers into 504s (seen on a busy 2-core machine), measuring the load, not the gateway.
+     */
     timeoutMs?: number;
     webRoot?: string;
     down?: Service[];
@@ -46,7 +51,7 @@ export async function createGatewayTestApp(
   const issuer = await createTestTokenIssuer();
   const clock = createTestClock(new Date());
   const [auth, portfolio, transaction] = await Promise.all([startFakeUpstream(t), startFakeUpstream(t), startFakeUpstream(t)]);
-  const timeoutMs = options.timeoutMs ?? 2000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const down = options.down ?? [];
   const urlOf = async (service: Service, fake: FakeUpstream) => (down.includes(service) ? closedPortUrl() : fake.url);
   const app = createApp({

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import type { Response } from 'supertest';
 import { generateSigningKey, localKeys, signOnBehalfOfToken, toJwks, TRANSACTION_TO_PORTFOLIO, type Role, type SigningKey } from '@ledgerline/auth-tokens';
-import { createTestApp, createTestTokenIssuer, uniqueEmail, type Teardown, type TestApp, type TestTokenIssuer } from '@ledgerline/test-kit';
+import { createTestApp, createTestTokenIssuer, TEST_CLOCK_START, uniqueEmail, type Teardown, type TemplateSeed, type TestApp, type TestTokenIssuer } from '@ledgerline/test-kit';
 import { createApp } from './app.ts';
 import { portfolioEntities } from './entities.ts';
 import { seedInstruments } from './instruments/seed-instruments.ts';
@@ -42,14 +42,17 @@ export interface PortfolioTestApp extends TestApp<Koa> {
   setPrice(symbol: string, price: string): Promise<void>;
 }
 
+/** The instrument universe every test starts with, written by the service's own seed at the test clock's start. */
+const seedUniverse: TemplateSeed = (orm) => seedInstruments(orm.em.fork(), new Date(TEST_CLOCK_START));
+
 export async function createPortfolioTestApp(t: Teardown): Promise<PortfolioTestApp> {
   const issuer = await createTestTokenIssuer();
   const transactionKey = await generateSigningKey();
   const base = await createTestApp(t, portfolioEntities, ({ orm, logger, clock }) =>
     createApp({ orm, logger, clock: clock.now, keys: localKeys(issuer.jwks), internalKeys: localKeys(toJwks([transactionKey])) }),
+    seedUniverse,
   );
   const serviceToken = (userId: string) => signOnBehalfOfToken(transactionKey, TRANSACTION_TO_PORTFOLIO, { userId, ttlSeconds: 60, now: base.clock.now() });
-  await seedInstruments(base.orm.em.fork(), base.clock.now());
 
   const signIn = async (role: Role = 'user'): Promise<TestUser> => {
     const userId = randomUUID();
