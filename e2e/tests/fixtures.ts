@@ -105,8 +105,6 @@ interface Fixtures {
   admin: () => Promise<SeededUser>;
   /** Starts `page` signed in as `user` (tokens put into sessionStorage before the app loads), optionally opening `path`. */
   signIn: (page: Page, user: SeededUser, path?: string) => Promise<void>;
-  /** Logs in through the UI and waits for the portfolio list. */
-  logIn: (page: Page, user: User) => Promise<void>;
   /** Creates a portfolio through the UI and opens it; returns its id. */
   createPortfolio: (page: Page, name: string) => Promise<string>;
   /** Records a transaction through the trade form (fields by test id). */
@@ -159,15 +157,6 @@ export const test = base.extend<Fixtures>({
         window.sessionStorage.setItem(key, JSON.stringify(tokens));
       }, { key: SESSION_KEY, tokens: { accessToken: user.accessToken, refreshToken: user.refreshToken } });
       if (path) await page.goto(path);
-    });
-  },
-  logIn: async ({}, use) => {
-    await use(async (page, user) => {
-      await page.goto('/login');
-      await page.getByTestId('login-email').fill(user.email);
-      await page.getByTestId('login-password').fill(user.password);
-      await page.getByTestId('login-submit').click();
-      await expect(page).toHaveURL(/\/portfolios$/);
     });
   },
   createPortfolio: async ({}, use) => {

@@ -89,11 +89,12 @@ test('the form shows the fields of the chosen type only', async ({ page, seedUse
     for (const id of ['symbol', 'quantity', 'price', 'amount', 'fees', 'date']) if (await page.getByTestId(`trade-${id}`).count()) ids.push(id);
     return ids;
   };
+  await expect(page.getByTestId('trade-form')).toBeVisible();
   expect(await shown()).toEqual(['symbol', 'quantity', 'price', 'fees', 'date']);
   await page.getByTestId('trade-type').selectOption('dividend');
-  expect(await shown()).toEqual(['symbol', 'amount', 'date']);
+  await expect.poll(shown).toEqual(['symbol', 'amount', 'date']);
   await page.getByTestId('trade-type').selectOption('withdrawal');
-  expect(await shown()).toEqual(['amount', 'date']);
+  await expect.poll(shown).toEqual(['amount', 'date']);
 });
 
 test('a blank required field is marked before anything is sent', async ({ page, seedUser, signIn }) => {
