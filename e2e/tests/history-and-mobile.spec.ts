@@ -1,20 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures.ts';
 
-test('a long history pages with "Load more" until every transaction is shown, newest first', async ({ page, api, registeredUser, logIn, createPortfolio }) => {
-  const user = await registeredUser('history');
-  await logIn(page, user);
-  const portfolioId = await createPortfolio(page, 'Busy');
+test('a long history pages with "Load more" until every transaction is shown, newest first', async ({ page, seedUser, signIn }) => {
+  const user = await seedUser('history');
+  const portfolio = await user.createPortfolio('Busy');
   // 25 deposits recorded through the API (setup, not the journey under test): one page of 20, then 5 more.
-  const login = await (await api.post('/api/v1/auth/login', { data: { email: user.email, password: user.password } })).json();
   for (let day = 1; day <= 25; day += 1) {
-    const response = await api.post('/api/v1/transactions', {
-      headers: { authorization: `Bearer ${login.accessToken}`, 'idempotency-key': randomUUID() },
-      data: { portfolioId, type: 'deposit', amount: `${day}.00`, executedAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z` },
-    });
-    expect(response.status()).toBe(201);
+    await user.record(portfolio.id, { type: 'deposit', amount: `${day}.00`, executedAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z` });
   }
-  await page.getByTestId('portfolio-history-link').click();
+  await signIn(page, user, `/portfolios/${portfolio.id}/history`);
   await expect(page.getByTestId('history-row')).toHaveCount(20);
   await expect(page.getByTestId('history-row').first().getByTestId('history-amount')).toContainText('25.00');
   await page.getByTestId('history-load-more').click();
@@ -24,11 +17,12 @@ test('a long history pages with "Load more" until every transaction is shown, ne
 });
 
 test.describe('on a narrow screen', () => {
-  test.use({ viewport: { width: 390, height: 800 } });
+  test.use({ viewport: { width: 375, height: 800 } });
 
-  test('a user can record a deposit and see the cash', async ({ page, registeredUser, logIn, createPortfolio, recordTrade }) => {
-    await logIn(page, await registeredUser('mobile'));
-    await createPortfolio(page, 'Pocket');
+  test('a user can record a deposit and see the cash', async ({ page, seedUser, signIn, recordTrade }) => {
+    const user = await seedUser('mobile');
+    const portfolio = await user.createPortfolio('Pocket');
+    await signIn(page, user, `/portfolios/${portfolio.id}`);
     await recordTrade(page, { type: 'deposit', amount: '250.00' });
     await expect(page.getByTestId('trade-success')).toBeVisible();
     await page.getByTestId('portfolio-overview-link').click();

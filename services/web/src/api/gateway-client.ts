@@ -100,6 +100,11 @@ export class GatewayClient {
     return this.#call({ method: 'PATCH', path: '/auth/me', body, auth: true });
   }
 
+  /** POST /auth/users/:id/deactivate (admin only): the user can no longer log in and their live tokens stop working. */
+  deactivateUser(id: string): Promise<User> {
+    return this.#call({ method: 'POST', path: `/auth/users/${segment(id)}/deactivate`, auth: true });
+  }
+
   // ---- portfolios --------------------------------------------------------------------------------
 
   /** GET /portfolios: the caller's own portfolios. */
@@ -150,6 +155,11 @@ export class GatewayClient {
       method: 'GET', path: `/instruments${queryString({ q: query.q, assetClass: query.assetClass })}`, auth: true,
     });
     return list.items;
+  }
+
+  /** PUT /instruments/:symbol/price (admin only): set an instrument's last price; every portfolio holding it revalues. */
+  updatePrice(symbol: string, price: string): Promise<Instrument> {
+    return this.#call({ method: 'PUT', path: `/instruments/${segment(symbol)}/price`, body: { price }, auth: true });
   }
 
   // ---- transactions ------------------------------------------------------------------------------

@@ -33,3 +33,13 @@ test('portfolio screens need a signed-in user; login and register are for guests
   t.true(forGuestsOnly({ name: 'register' }));
   t.false(forGuestsOnly({ name: 'portfolios' }));
 });
+
+test('the profile and admin screens have their URLs and need a signed-in user', (t) => {
+  t.deepEqual(matchRoute('/profile'), { name: 'profile' });
+  t.deepEqual(matchRoute('/admin/'), { name: 'admin' });
+  for (const route of [{ name: 'profile' }, { name: 'admin' }] as Route[]) {
+    t.deepEqual(matchRoute(pathFor(route)), route);
+    t.true(needsSignIn(route));
+    t.false(forGuestsOnly(route));
+  }
+});

@@ -4,6 +4,8 @@ export type Route =
   | { name: 'login' }
   | { name: 'register' }
   | { name: 'portfolios' }
+  | { name: 'profile' }
+  | { name: 'admin' }
   | { name: 'portfolio'; id: string }
   | { name: 'trade'; id: string }
   | { name: 'history'; id: string }
@@ -26,6 +28,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/register') return { name: 'register' };
   if (path === '/portfolios') return { name: 'portfolios' };
+  if (path === '/profile') return { name: 'profile' };
+  if (path === '/admin') return { name: 'admin' };
   const match = PORTFOLIO.exec(path);
   const id = match ? decode(match[1]) : undefined;
   if (match && id) {
@@ -43,6 +47,8 @@ export function pathFor(route: Route): string {
     case 'login': return '/login';
     case 'register': return '/register';
     case 'portfolios': return '/portfolios';
+    case 'profile': return '/profile';
+    case 'admin': return '/admin';
     case 'portfolio': return `/portfolios/${encodeURIComponent(route.id)}`;
     case 'trade': return `/portfolios/${encodeURIComponent(route.id)}/trade`;
     case 'history': return `/portfolios/${encodeURIComponent(route.id)}/history`;
@@ -52,7 +58,7 @@ export function pathFor(route: Route): string {
 
 /** Screens only a signed-in user may see. */
 export function needsSignIn(route: Route): boolean {
-  return route.name === 'portfolios' || route.name === 'portfolio' || route.name === 'trade' || route.name === 'history';
+  return route.name === 'portfolios' || route.name === 'profile' || route.name === 'admin' || route.name === 'portfolio' || route.name === 'trade' || route.name === 'history';
 }
 
 /** Screens a signed-in user is sent away from (to their portfolios). */

@@ -4,12 +4,15 @@ import { SESSION_EXPIRED_MESSAGE } from '../api/session.ts';
 import { LOGIN_MESSAGES } from '../lib/messages.ts';
 import { forGuestsOnly, matchRoute, needsSignIn } from '../lib/router.ts';
 import { AppContext, type Navigate } from './context.ts';
+import type { User } from '@ledgerline/api-schemas';
+import { AdminPage } from './admin-page.ts';
 import { HistoryPage } from './history-page.ts';
 import { html, type View } from './html.ts';
 import { Layout, PageNotFound } from './layout.ts';
 import { LoginPage } from './login-page.ts';
 import { PortfolioPage } from './portfolio-page.ts';
 import { PortfoliosPage } from './portfolios-page.ts';
+import { ProfilePage } from './profile-page.ts';
 import { RegisterPage } from './register-page.ts';
 import { TradePage } from './trade-page.ts';
 
@@ -20,6 +23,17 @@ export function App({ client }: { client: GatewayClient }): View {
   const [sessionMessage, setSessionMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [returnTo, setReturnTo] = useState<string | null>(null);
+  const [me, setMe] = useState<User | null>(null);
+
+  // The signed-in user (name in the top bar, admin link for admins); cleared when nobody is signed in.
+  useEffect(() => {
+    if (!signedIn) return setMe(null);
+    let current = true;
+    client.me().then((user) => current && setMe(user), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [client, signedIn]);
 
   const navigate = useCallback<Navigate>((to, options = {}) => {
     if (to !== window.location.pathname + window.location.search) {
@@ -84,6 +98,8 @@ export function App({ client }: { client: GatewayClient }): View {
       case 'login': screen = html`<${LoginPage} sessionMessage=${sessionMessage} notice=${notice} onSignedIn=${onSignedIn} />`; break;
       case 'register': screen = html`<${RegisterPage} onSignedIn=${onSignedIn} />`; break;
       case 'portfolios': screen = html`<${PortfoliosPage} />`; break;
+      case 'profile': screen = html`<${ProfilePage} onSaved=${setMe} />`; break;
+      case 'admin': screen = html`<${AdminPage} me=${me} />`; break;
       case 'portfolio': screen = html`<${PortfolioPage} key=${route.id} id=${route.id} />`; break;
       case 'trade': screen = html`<${TradePage} key=${route.id} id=${route.id} />`; break;
       case 'history': screen = html`<${HistoryPage} key=${route.id} id=${route.id} />`; break;
@@ -94,7 +110,7 @@ export function App({ client }: { client: GatewayClient }): View {
 
   return html`
     <${AppContext.Provider} value=${context}>
-      <${Layout} signedIn=${signedIn} onLogout=${onLogout}>${screen}<//>
+      <${Layout} signedIn=${signedIn} me=${me} onLogout=${onLogout}>${screen}<//>
     <//>
   `;
 }

@@ -151,7 +151,7 @@ function History({ portfolio }: { portfolio: Portfolio }): View {
 export function HistoryTable({ items, currency }: { items: Transaction[]; currency: string }): View {
   if (items.length === 0) return html`<p class="empty" data-testid="history-empty">No transactions match.</p>`;
   return html`
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Transactions (scrolls sideways)">
       <table class="table" data-testid="history-table" aria-label=${`Transactions (${currency})`}>
         <thead>
           <tr><th>Date</th><th>Type</th><th>Symbol</th><th class="num">Quantity</th><th class="num">Price</th><th class="num">Amount</th><th class="num">Fees</th><th>Status</th></tr>

@@ -9,7 +9,7 @@ export function HoldingsTable({ holdings }: { holdings: Holding[] }): View {
     return html`<p class="empty" data-testid="holdings-empty">No holdings yet. Record a purchase to start.</p>`;
   }
   return html`
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Holdings (scrolls sideways)">
       <table class="table" data-testid="holdings-table">
         <thead>
           <tr>
@@ -20,8 +20,8 @@ export function HoldingsTable({ holdings }: { holdings: Holding[] }): View {
         <tbody>
           ${holdings.map((h) => html`
             <tr key=${h.symbol} data-testid=${`holding-row-${h.symbol}`} class=${signOf(h.quantity) === 0 ? 'closed' : ''}>
-              <td class="symbol">${h.symbol}</td>
-              <td><span class="name">${h.name}</span> <span class="tag">${h.assetClass}</span></td>
+              <td class="symbol" data-testid=${`holding-symbol-${h.symbol}`}>${h.symbol}</td>
+              <td><span class="name" data-testid=${`holding-name-${h.symbol}`}>${h.name}</span> <span class="tag" data-testid=${`holding-asset-class-${h.symbol}`}>${h.assetClass}</span></td>
               <td class="num" data-testid=${`holding-quantity-${h.symbol}`}>${formatDecimal(h.quantity)}</td>
               <td class="num" data-testid=${`holding-average-cost-${h.symbol}`}>${formatMoney(h.averageCost)}</td>
               <td class="num" data-testid=${`holding-last-price-${h.symbol}`}>${formatMoney(h.lastPrice)}</td>

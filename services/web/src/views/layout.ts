@@ -1,22 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { useApp } from './context.ts';
+import type { User } from '@ledgerline/api-schemas';
+import { isAdmin } from '../lib/admin.ts';
 import { html, type View } from './html.ts';
 import { Link } from './ui.ts';
 
 /** The top bar: brand, navigation and log out for a signed-in user; log in / register links otherwise. */
-export function Layout(props: { signedIn: boolean; onLogout: () => void; children?: ComponentChildren }): View {
-  const { client } = useApp();
-  const [name, setName] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!props.signedIn) return setName(null);
-    let current = true;
-    client.me().then((user) => current && setName(user.fullName), () => undefined);
-    return () => {
-      current = false;
-    };
-  }, [client, props.signedIn]);
+export function Layout(props: { signedIn: boolean; me: User | null; onLogout: () => void; children?: ComponentChildren }): View {
+  const { me } = props;
 
   return html`
     <div class="shell">
@@ -30,7 +20,8 @@ export function Layout(props: { signedIn: boolean; onLogout: () => void; childre
             ${props.signedIn
               ? html`
                 <${Link} href="/portfolios" testid="nav-portfolios">Portfolios<//>
-                ${name && html`<span class="user" data-testid="nav-user">${name}</span>`}
+                ${isAdmin(me) && html`<${Link} href="/admin" testid="nav-admin">Admin<//>`}
+                ${me && html`<${Link} href="/profile" class="user" testid="nav-user">${me.fullName}<//>`}
                 <button type="button" class="button small ghost" data-testid="logout" onClick=${props.onLogout}>Log out</button>`
               : html`
                 <${Link} href="/login" testid="nav-login">Log in<//>

@@ -4,6 +4,7 @@ import { AllocationChart } from './allocation-chart.ts';
 import { HoldingsTable } from './holdings-table.ts';
 import { html, type View } from './html.ts';
 import { PerformanceSummary } from './performance-summary.ts';
+import { PortfolioSettings } from './portfolio-settings.ts';
 import { isNotFound, Link, LoadFailed, Loading, PortfolioNotFound } from './ui.ts';
 import { useLoad, useTitle, type Load } from './use-load.ts';
 
@@ -37,7 +38,7 @@ export function PortfolioHeader({ portfolio, current }: { portfolio: Portfolio; 
 /** One portfolio: performance summary, allocation chart and holdings. */
 export function PortfolioPage({ id }: { id: string }): View {
   const { client } = useApp();
-  const [state, reload] = useLoad<PortfolioView>(async () => {
+  const [state, reload, replace] = useLoad<PortfolioView>(async () => {
     const [portfolio, holdings, performance] = await Promise.all([client.getPortfolio(id), client.listHoldings(id), client.getPerformance(id)]);
     return { portfolio, holdings, performance };
   }, [client, id]);
@@ -63,6 +64,7 @@ export function PortfolioOverview({ state, reload }: { state: Load<PortfolioView
         <h2 id="holdings-heading">Holdings</h2>
         <${HoldingsTable} holdings=${holdings} />
       </section>
+      <${PortfolioSettings} portfolio=${portfolio} onRenamed=${(renamed: Portfolio) => replace({ ...state.data, portfolio: renamed })} />
     </div>
   `;
 }

@@ -1,8 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/api-error.ts';
 import { CURRENCIES, type Portfolio } from '@ledgerline/api-schemas';
-import { unclaimedErrors } from '../lib/form-errors.ts';
-import { errorMessage } from '../lib/messages.ts';
+import { formFailure } from '../lib/form-errors.ts';
 import { formatMoney } from '../lib/money.ts';
 import { useApp } from './context.ts';
 import { html, valueOf, type View } from './html.ts';
@@ -39,7 +37,7 @@ export function PortfolioTable({ items }: { items: Portfolio[] }): View {
     return html`<p class="empty" data-testid="portfolio-list-empty">No portfolios yet. Create your first one with the form.</p>`;
   }
   return html`
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Portfolios (scrolls sideways)">
       <table class="table" data-testid="portfolio-list">
         <thead><tr><th>Name</th><th>Currency</th><th class="num">Cash</th><th></th></tr></thead>
         <tbody>
@@ -90,9 +88,9 @@ function CreatePortfolio({ onCreated }: { onCreated: () => void }): View {
       setCreated(`Created “${portfolio.name}”.`);
       onCreated();
     } catch (failure) {
-      const errors = failure instanceof ApiError ? failure.fieldErrors : {};
+      const { fieldErrors: errors, message } = formFailure(failure, ['name', 'baseCurrency', 'description']);
       setFieldErrors(errors);
-      setError([errorMessage(failure), ...unclaimedErrors(errors, ['name', 'baseCurrency', 'description'])].join(' '));
+      setError(message);
     } finally {
       setBusy(false);
     }

@@ -1,30 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/api-error.ts';
-import { GOALS, RISK_TOLERANCES, type Goal, type PasswordRule, type RegisterRequest, type RiskTolerance } from '@ledgerline/api-schemas';
-import { fieldError, unclaimedErrors } from '../lib/form-errors.ts';
+import { GOALS, type Goal, type PasswordRule, type RegisterRequest, type RiskTolerance } from '@ledgerline/api-schemas';
+import { horizonValue } from '../lib/profile-form.ts';
+import { unclaimedErrors } from '../lib/form-errors.ts';
 import { errorMessage, loginErrorMessage } from '../lib/messages.ts';
 import { useApp } from './context.ts';
-import { checkedOf, html, valueOf, type View } from './html.ts';
+import { html, valueOf, type View } from './html.ts';
+import { InvestmentProfileFields } from './investment-profile-fields.ts';
 import { Alert, Field, Link } from './ui.ts';
 import { useTitle } from './use-load.ts';
 
-const GOAL_LABELS: Record<Goal, string> = {
-  retirement: 'Retirement',
-  education: 'Education',
-  home_purchase: 'Home purchase',
-  wealth_growth: 'Wealth growth',
-  income: 'Income',
-  capital_preservation: 'Capital preservation',
-  emergency_fund: 'Emergency fund',
-  other: 'Other',
-};
-const RISK_LABELS: Record<RiskTolerance, string> = { conservative: 'Conservative', moderate: 'Moderate', aggressive: 'Aggressive' };
 const SHOWN_FIELDS = ['email', 'password', 'fullName', 'investmentProfile.riskTolerance', 'investmentProfile.horizonYears', 'investmentProfile.goals'];
-
-/** The horizon as the API wants it: an integer when the text is one, else the text (so the server explains). */
-function horizonValue(text: string): number | string {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
-}
 
 /** Create an account; on success the user is logged in straight away. */
 export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }): View {
@@ -49,8 +35,6 @@ export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }): View {
       current = false;
     };
   }, [client]);
-
-  const toggleGoal = (goal: Goal, on: boolean) => setGoals((list) => (on ? [...list.filter((g) => g !== goal), goal] : list.filter((g) => g !== goal)));
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -87,8 +71,6 @@ export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }): View {
     }
   };
 
-  const goalsError = fieldError(fieldErrors, 'investmentProfile.goals');
-
   return html`
     <section class="auth-card wide">
       <h1>Create your account</h1>
@@ -107,28 +89,7 @@ export function RegisterPage({ onSignedIn }: { onSignedIn: () => void }): View {
         <${Field} label="Full name" field="fullName" errors=${fieldErrors}>
           <input type="text" autocomplete="name" data-testid="register-fullname" value=${fullName} onInput=${(e: Event) => setFullName(valueOf(e))} />
         <//>
-        <div class="row">
-          <${Field} label="Risk tolerance" field="investmentProfile.riskTolerance" errors=${fieldErrors}>
-            <select data-testid="register-risk" value=${risk} onChange=${(e: Event) => setRisk(valueOf(e) as RiskTolerance)}>
-              ${RISK_TOLERANCES.map((value) => html`<option key=${value} value=${value}>${RISK_LABELS[value]}</option>`)}
-            </select>
-          <//>
-          <${Field} label="Investment horizon (years)" field="investmentProfile.horizonYears" errors=${fieldErrors}>
-            <input type="number" min="1" max="50" step="1" inputmode="numeric" data-testid="register-horizon" value=${horizon} onInput=${(e: Event) => setHorizon(valueOf(e))} />
-          <//>
-        </div>
-        <fieldset class=${`field goals${fieldErrors['investmentProfile.goals'] ? ' has-error' : ''}`}>
-          <legend class="field-label">Goals (choose at least one)</legend>
-          <div class="checkbox-grid">
-            ${GOALS.map((goal) => html`
-              <label key=${goal} class="checkbox">
-                <input type="checkbox" data-testid=${`register-goal-${goal}`} checked=${goals.includes(goal)} onChange=${(e: Event) => toggleGoal(goal, checkedOf(e))} />
-                ${GOAL_LABELS[goal]}
-              </label>
-            `)}
-          </div>
-          ${goalsError && html`<p class="field-error" data-testid="field-error-investmentProfile.goals">${goalsError}</p>`}
-        </fieldset>
+        <${InvestmentProfileFields} testid="register" risk=${risk} horizon=${horizon} goals=${goals} errors=${fieldErrors} onRisk=${setRisk} onHorizon=${setHorizon} onGoals=${setGoals} />
         ${error && html`<${Alert} testid="register-error">${error}<//>`}
         <button type="submit" class="button primary" data-testid="register-submit" disabled=${busy}>${busy ? 'Creating your account…' : 'Create account'}</button>
       </form>
