@@ -4,7 +4,7 @@ import { PortfolioOverview, PortfolioPage, type PortfolioView } from './portfoli
 import { apiError, emptyPerformance, holdings, performance, portfolio, render } from './testing.ts';
 import type { Load } from './use-load.ts';
 
-const overview = (state: Load<PortfolioView>) => render(html`<${PortfolioOverview} state=${state} reload=${() => undefined} />`);
+const overview = (state: Load<PortfolioView>) => render(html`<${PortfolioOverview} state=${state} reload=${() => undefined} replace=${() => undefined} />`);
 
 test('the page\'s first state is "loading" (the data come from the gateway after mounting)', (t) => {
   const view = render(html`<${PortfolioPage} id=${portfolio.id} />`);

@@ -43,11 +43,14 @@ export function PortfolioPage({ id }: { id: string }): View {
     return { portfolio, holdings, performance };
   }, [client, id]);
   useTitle(state.status === 'ready' ? state.data.portfolio.name : 'Portfolio');
-  return html`<${PortfolioOverview} state=${state} reload=${reload} />`;
+  return html`<${PortfolioOverview} state=${state} reload=${reload} replace=${replace} />`;
 }
 
-/** The portfolio screen in each state of its load: loading, not found, failed (with a retry), or the portfolio. */
-export function PortfolioOverview({ state, reload }: { state: Load<PortfolioView>; reload: () => void }): View {
+/**
+ * The portfolio screen in each state of its load: loading, not found, failed (with a retry), or the portfolio.
+ * `replace` swaps in new data without a reload (a rename answers with the renamed portfolio).
+ */
+export function PortfolioOverview({ state, reload, replace }: { state: Load<PortfolioView>; reload: () => void; replace: (data: PortfolioView) => void }): View {
   if (state.status === 'loading') return html`<div class="page"><${Loading} what="portfolio" /></div>`;
   if (state.status === 'failed') {
     return html`<div class="page">${isNotFound(state.error) ? html`<${PortfolioNotFound} />` : html`<${LoadFailed} error=${state.error} retry=${reload} />`}</div>`;
