@@ -129,6 +129,14 @@ verifyPactsFor(test, {
       await call(`${stack.urls.auth}/auth/users/${user.id}/deactivate`, 'POST');
       accessToken = undefined;
     },
+    'an admin is logged in': async () => {
+      await logIn(stack.admin.email, stack.admin.password);
+    },
+    'an admin is logged in and another user exists': async () => {
+      const other = await register(`user-${randomUUID().slice(0, 8)}@example.test`);
+      await logIn(stack.admin.email, stack.admin.password);
+      return { userId: other.id };
+    },
     'a user is logged in and the gateway cannot reach the portfolio service': async () => {
       await loggedInUser();
       await stack.gatewayCannotReach('portfolio');

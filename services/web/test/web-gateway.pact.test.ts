@@ -733,3 +733,66 @@ test.serial('portfolio: deleting another user’s portfolio is "not found", even
       t.like(await refused(t, signedIn(mock.url).deletePortfolio(PORTFOLIO_ID, { force: true })), { status: 404 });
     });
 });
+
+// ---- admin screen ----------------------------------------------------------------------------------
+
+const OTHER_USER_ID = '6c2d3e4f-5a6b-4c7d-8e9f-1a2b3c4d5e6f';
+
+test.serial('admin: deactivating a user answers with the user, now inactive (the screen names them)', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is logged in and another user exists')
+    .uponReceiving('an admin deactivating a user from the admin screen')
+    .withRequest('POST', fromProviderState('/api/v1/auth/users/${userId}/deactivate', `/api/v1/auth/users/${OTHER_USER_ID}/deactivate`), (b) => b.headers(BEARER))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ ...user, id: fromProviderState('${userId}', OTHER_USER_ID), email: string('someone@example.test'), active: false }))
+    .executeTest(async (mock) => {
+      const deactivated = await signedIn(mock.url).deactivateUser(OTHER_USER_ID);
+      t.false(deactivated.active);
+      t.is(deactivated.id, OTHER_USER_ID);
+    });
+});
+
+test.serial('admin: deactivating an id that is no user is a 404 the screen shows', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is logged in and another user exists')
+    .uponReceiving('an admin deactivating an unknown user id from the admin screen')
+    .withRequest('POST', `/api/v1/auth/users/${OTHER_USER_ID}/deactivate`, (b) => b.headers(BEARER))
+    .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('not_found')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).deactivateUser(OTHER_USER_ID)), { status: 404, code: 'not_found' });
+    });
+});
+
+test.serial('admin: a user who is not an admin is refused (403), whatever the screen shows', async (t) => {
+  await pact.addInteraction()
+    .given('a user is logged in')
+    .uponReceiving('a non-admin setting a price')
+    .withRequest('PUT', '/api/v1/instruments/AAPL/price', (b) => b.headers(BEARER).jsonBody({ price: '200.00' }))
+    .willRespondWith(403, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('admin_only')))
+    .executeTest(async (mock) => {
+      t.like(await refused(t, signedIn(mock.url).updatePrice('AAPL', '200.00')), { status: 403, code: 'admin_only' });
+    });
+});
+
+test.serial('admin: setting a price answers with the instrument at its new price', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is logged in')
+    .uponReceiving('an admin setting a price from the admin screen')
+    .withRequest('PUT', '/api/v1/instruments/AAPL/price', (b) => b.headers(BEARER).jsonBody({ price: '200.00' }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ symbol: 'AAPL', name: string('Apple Inc.'), assetClass: string('equity'), currency: string('USD'), lastPrice: '200.00' }))
+    .executeTest(async (mock) => {
+      t.is((await signedIn(mock.url).updatePrice('AAPL', '200.00')).lastPrice, '200.00');
+    });
+});
+
+test.serial('admin: a price that is not positive is a field error on price', async (t) => {
+  await pact.addInteraction()
+    .given('an admin is logged in')
+    .uponReceiving('an admin setting a zero price from the admin screen')
+    .withRequest('PUT', '/api/v1/instruments/AAPL/price', (b) => b.headers(BEARER).jsonBody({ price: '0' }))
+    .willRespondWith(422, (b) => b.headers(PROBLEM_TYPE).jsonBody(fieldProblem('validation_failed', 'price')))
+    .executeTest(async (mock) => {
+      const error = await refused(t, signedIn(mock.url).updatePrice('AAPL', '0'));
+      t.is(error.status, 422);
+      t.truthy((error as unknown as { fieldErrors: Record<string, string> }).fieldErrors.price);
+    });
+});
