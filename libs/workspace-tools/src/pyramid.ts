@@ -1,7 +1,8 @@
 /**
  * `npm run test:pyramid`: counts tests per layer from the runners' own listings — AVA's summaries of the unit
  * targets (through Nx, so a cached run costs nothing), the interactions in the committed pact files plus AVA's
- * summaries of the `migrations` targets (drift check and upgrade tests on file-SQLite: integration) and of the
+ * summaries of the `migrations` targets (drift check and upgrade tests on file-SQLite: integration), of the
+ * `system` targets (the system kit starting the whole system on real processes: integration) and of the
  * `resilience` targets (partial failures between real service processes, no browser: integration), and
  * `playwright test --list` — prints counts, shares and the 70/20/10 targets side by side, and fails when a
  * share drifts out of its agreed bounds. The last line is the one-line summary.
@@ -68,9 +69,10 @@ function run(command: string, args: string[]): string {
 async function main(): Promise<void> {
   const unit = countTests(run('nx', ['run-many', '-t', 'test', '--outputStyle=static'])).passed;
   const migrations = countTests(run('nx', ['run-many', '-t', 'migrations', '--outputStyle=static'])).passed;
+  const system = countTests(run('nx', ['run-many', '-t', 'system', '--outputStyle=static'])).passed;
   const resilience = countTests(run('nx', ['run-many', '-t', 'resilience', '--outputStyle=static'])).passed;
   const e2e = Number(/Total: (\d+) tests?/.exec(run('playwright', ['test', '--list', '-c', 'e2e/playwright.config.ts']))?.[1] ?? 0);
-  const lines = formatPyramid(pyramid([{ layer: 'unit', tests: unit }, { layer: 'integration', tests: countInteractions() + migrations + resilience }, { layer: 'e2e', tests: e2e }]));
+  const lines = formatPyramid(pyramid([{ layer: 'unit', tests: unit }, { layer: 'integration', tests: countInteractions() + migrations + system + resilience }, { layer: 'e2e', tests: e2e }]));
   for (const line of lines) console.log(line);
   process.exit(lines.at(-1)!.includes('FAIL') ? 1 : 0);
 }

@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole hybrid suite, layer by layer, through Nx (cached, parallel per project):
  * unit (AVA), integration (Pact consumers then providers, can-i-deploy; the schema migrations' drift check and
- * upgrade tests), resilience (partial failures on real processes), end-to-end (Playwright).
+ * upgrade tests), system (the system kit starting and stopping the whole system, on SQLite and PostgreSQL),
+ * resilience (partial failures on real processes), end-to-end (Playwright).
  * Before the e2e layer it makes sure the browser is there (installing Debian's Chromium when it can, see
  * install-browser.ts), so a fresh clone needs only `npm ci` and `npm test`. Every process it starts shares Node's
  * compile cache (test-kit's compile-cache.ts). Prints a per-layer timing table and one closing summary line.
@@ -25,6 +26,8 @@ export const LAYERS: Layer[] = [
   { name: 'contract', command: ['nx', 'run-many', '-t', 'contract', '--outputStyle=static'] },
   { name: 'can-i-deploy', command: ['node', 'libs/contract-kit/src/can-i-deploy.ts'] },
   { name: 'migrations', command: ['nx', 'run-many', '-t', 'migrations', '--outputStyle=static'] },
+  // The whole system on real processes, no browser: the system kit's own tests (libs/system-kit/src/system.test.ts).
+  { name: 'system', command: ['nx', 'run-many', '-t', 'system', '--outputStyle=static'] },
   // Partial failures between services on real processes (pause, kill, restart): services/transaction/test/*.resilience.test.ts
   { name: 'resilience', command: ['nx', 'run-many', '-t', 'resilience', '--outputStyle=static'] },
   { name: 'e2e', command: ['nx', 'e2e', 'web', '--outputStyle=static'], before: ensureBrowser },

@@ -119,11 +119,18 @@ export function affectedCases(root: string): AffectedCase[] {
     {
       file: 'services/portfolio/src/x.ts',
       target: 'test',
-      // portfolio: its own specs; system-kit: its test starts every service (inputs: the runningSystem named input).
+      // portfolio: its own specs. (The system kit's whole-system tests are its `system` target, next case.)
       // The others are selected by project-graph edges made for contracts, but their unit tests do not import
       // portfolio (a service's `sharedCode` input is empty), so their test hashes do not change: cache hits.
-      required: ['portfolio', 'system-kit'],
+      required: ['portfolio'],
       tolerated: { auth: WHY.authPact, gateway: WHY.gatewayRunsServices, transaction: WHY.verifiesGateway, web: WHY.e2eRunsServices, 'workspace-tools': WHY.usesSystemKit },
+    },
+    {
+      file: 'services/portfolio/src/x.ts',
+      target: 'system',
+      // system-kit: its `system` target starts every service (inputs: the runningSystem named input).
+      required: ['system-kit'],
+      tolerated: {},
     },
     {
       file: 'services/portfolio/src/x.ts',

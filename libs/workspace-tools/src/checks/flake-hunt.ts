@@ -19,8 +19,9 @@ export const LAYERS: readonly Layer[] = ['unit', 'contract', 'e2e'];
 /** The command each layer runs (through npx, from the repo root), always bypassing the Nx cache. */
 export const LAYER_COMMANDS: Record<Layer, string[]> = {
   unit: ['nx', 'run-many', '-t', 'test', '--skip-nx-cache', '--outputStyle=static'],
-  // The integration layer: the Pact contracts and the schema migrations' drift check and upgrade tests.
-  contract: ['nx', 'run-many', '-t', 'contract,migrations', '--skip-nx-cache', '--outputStyle=static'],
+  // The integration layer: the Pact contracts, the schema migrations' drift check and upgrade tests, and the system
+  // kit's whole-system tests.
+  contract: ['nx', 'run-many', '-t', 'contract,migrations,system', '--skip-nx-cache', '--outputStyle=static'],
   e2e: ['nx', 'e2e', 'web', '--skip-nx-cache', '--outputStyle=static'],
 };
 
