@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { databaseFromEnv, DEV_DATA_DIR } from '@ledgerline/db-kit';
 import type { JWK } from 'jose';
 import { DEFAULT_AUTH_SETTINGS } from './deps.ts';
+import { scryptCostFromEnv } from './passwords/password-hasher.ts';
 
 /** The environment variable that sets this service's port (`npm start` names it when the port is taken). */
 export const PORT_VARIABLE = 'AUTH_PORT';
@@ -20,6 +21,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: env.LOG_LEVEL ?? 'info',
     signingJwk: env.AUTH_SIGNING_JWK ? (JSON.parse(env.AUTH_SIGNING_JWK) as JWK) : undefined,
     accessTokenTtlSeconds: Number(env.AUTH_ACCESS_TOKEN_TTL ?? DEFAULT_AUTH_SETTINGS.accessTokenTtlSeconds),
+    /** scrypt cost of new password hashes: the production default unless `AUTH_SCRYPT_N` is set (test systems). */
+    scryptCost: scryptCostFromEnv(env.AUTH_SCRYPT_N),
     admin: {
       email: env.AUTH_ADMIN_EMAIL ?? 'admin@ledgerline.local',
       password: env.AUTH_ADMIN_PASSWORD ?? 'Ledger-Keeper-2026!',

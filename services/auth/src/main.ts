@@ -7,15 +7,14 @@ import { authEntities } from './entities.ts';
 import { migrations } from '../migrations/index.ts';
 import { bootstrapAdmin } from './users/bootstrap-admin.ts';
 import { createPasswordHasher } from './passwords/password-hasher.ts';
-import { DEFAULT_AUTH_SETTINGS } from './deps.ts';
 
 const config = readConfig();
 const logger = createLogger({ name: 'auth', level: config.logLevel });
 const orm = await openOrm({ dbName: config.database, entities: authEntities, migrations, logger });
 const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
-const status = await bootstrapAdmin(orm, createPasswordHasher(DEFAULT_AUTH_SETTINGS.scryptCost), new Date(), config.admin);
+const status = await bootstrapAdmin(orm, createPasswordHasher(config.scryptCost), new Date(), config.admin);
 if (status === 'created') logger.info({ email: config.admin.email }, 'admin account created');
-const app = createApp({ orm, logger, signingKeys: [signingKey], settings: { accessTokenTtlSeconds: config.accessTokenTtlSeconds } });
+const app = createApp({ orm, logger, signingKeys: [signingKey], settings: { accessTokenTtlSeconds: config.accessTokenTtlSeconds, scryptCost: config.scryptCost } });
 const server = await listenOrExit(app, logger, config, [() => orm.close()]);
 announceListening(logger, server, { db: redactUrl(config.database) });
 installGracefulShutdown(server, logger, [() => orm.close()]);

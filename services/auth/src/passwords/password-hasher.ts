@@ -8,6 +8,22 @@ export interface ScryptCost {
 }
 
 export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+/** The range `AUTH_SCRYPT_N` may set: from the unit tests' cost up to 2^20 (256 MiB of memory per hash at r = 8). */
+export const SCRYPT_N_RANGE = { min: 2 ** 10, max: 2 ** 20 } as const;
+
+/**
+ * The cost from `AUTH_SCRYPT_N` (a power of two in SCRYPT_N_RANGE; r and p stay the default's), or the production
+ * default when it is unset. A system started for browser tests sets it low — those tests are about screens, not
+ * hashing, which auth's own tests prove at the production cost; a deployment leaves it unset.
+ */
+export function scryptCostFromEnv(value: string | undefined): ScryptCost {
+  if (value === undefined || value.trim() === '') return DEFAULT_SCRYPT_COST;
+  const N = Number(value);
+  if (!Number.isInteger(N) || N < SCRYPT_N_RANGE.min || N > SCRYPT_N_RANGE.max || (N & (N - 1)) !== 0) {
+    throw new Error(`AUTH_SCRYPT_N must be a power of two from ${SCRYPT_N_RANGE.min} to ${SCRYPT_N_RANGE.max}, got "${value}"`);
+  }
+  return { ...DEFAULT_SCRYPT_COST, N };
+}
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
