@@ -35,7 +35,7 @@ test('AUTH_SCRYPT_N: unset or blank keeps the production cost; a power of two in
 });
 
 test('AUTH_SCRYPT_N: anything else stops the service with a message naming the variable and the value', (t) => {
-  for (const value of ['1000', '512', '2097152', '-1024', '1024.5', 'fast', '0x400x']) {
+  for (const value of ['1000', '1536', '3000', '512', '2097152', '-1024', '1024.5', 'fast', '0x400x']) {
     const error = t.throws(() => scryptCostFromEnv(value));
     t.is(error?.message, `AUTH_SCRYPT_N must be a power of two from 1024 to 1048576, got "${value}"`);
   }
