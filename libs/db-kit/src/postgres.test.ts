@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineEntity, p } from '@mikro-orm/core';
-import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, startThrowawayPostgres, type ServiceMigrations } from './index.ts';
+import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, readRow, readRows, startThrowawayPostgres, type ServiceMigrations } from './index.ts';
 
 const Amount = defineEntity({ name: 'Amount', properties: { id: p.integer().primary(), value: p.string() } });
 class CreateAmount extends Migration {
@@ -33,6 +33,26 @@ test('a PostgreSQL URL opens the PostgreSQL driver, applies the postgresql migra
   t.teardown(() => second.close(true));
   t.deepEqual(applied, [['Migration20260101000000_initial']], 'the second open had nothing to apply');
   t.is((await second.em.fork().findOneOrFail(Amount, { id: 1 })).value, '12345678901234567890.123456789');
+});
+
+test('a prepared read runs on PostgreSQL too: values bound, Date parameters, its own transaction seen, no one else\'s', async (t) => {
+  const orm = await openOrm({ dbName: freshDatabase(), entities: [Amount], migrations: amounts });
+  t.teardown(() => orm.close(true));
+  const em = orm.em.fork();
+  em.create(Amount, { value: "it's" });
+  await em.flush();
+  const byValue = 'select id, value from amount where value = ?';
+  t.deepEqual(await readRows(orm.em.fork(), byValue, ["it's"]), [{ id: 1, value: "it's" }]);
+  t.deepEqual(await readRows(orm.em.fork(), byValue, ["' or '1'='1"]), []);
+  t.true((await readRow<{ later: boolean }>(orm.em.fork(), 'select ?::timestamptz > now() as later', [new Date(Date.now() + 60_000)]))!.later);
+  const reader = orm.em.fork();
+  const seen = await orm.em.fork().transactional(async (tx) => {
+    tx.create(Amount, { value: 'uncommitted' });
+    await tx.flush();
+    return { own: await readRows(tx, byValue, ['uncommitted']), other: await readRows(reader, byValue, ['uncommitted']) };
+  });
+  t.is(seen.own.length, 1, 'inside the transaction its own row is seen');
+  t.deepEqual(seen.other, [], 'another request does not see an uncommitted row');
 });
 
 test('under a test runner, a PostgreSQL URL from the environment or a developer config is refused before connecting', async (t) => {

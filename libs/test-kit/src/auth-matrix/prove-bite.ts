@@ -45,6 +45,22 @@ const MUTATIONS: BiteMutation[] = [
     run: matrix('services/auth'),
     expect: /deactivated user \(refused at once\): expected 401 account_inactive/,
   },
+  {
+    name: '(e) ownership, fast path: the prepared read behind the holdings and performance pages ignores the owner',
+    file: 'services/portfolio/src/portfolios/portfolio.repository.ts',
+    from: 'from portfolio where id = ? and owner_id = ?',
+    to: 'from portfolio where id = ? and (owner_id = ? or 1 = 1)',
+    run: matrix('services/portfolio'),
+    expect: /GET \/portfolios\/:id\/holdings: every refused caller/,
+  },
+  {
+    name: '(f) ownership, fast path: the prepared history read lists every user\'s transactions',
+    file: 'services/transaction/src/transactions/transaction.repository.ts',
+    from: "const where = ['user_id = ?',",
+    to: "const where = ['(user_id = ? or 1 = 1)',",
+    run: (copy) => copy.ava('services/transaction', ['src/transactions/access.test.ts']),
+    expect: /another user can neither see nor fetch your transactions/,
+  },
 ];
 
 process.exit(proveBite(ROOT, 'security tests', MUTATIONS));

@@ -17,7 +17,7 @@ export function holdingRoutes(deps: RouteDeps) {
   router.get('/', deps.authenticated, async (ctx) => {
     const { id } = validate(portfolioIdParam, ctx.params);
     const em = ctx.state.em as Em;
-    const portfolio = await portfolioRepository(em).findOwned(id, identityOf(ctx).userId);
+    const portfolio = await portfolioRepository(em).findOwnedFigures(id, identityOf(ctx).userId);
     const valued = await valuePortfolioHoldings(em, portfolio.id);
     ctx.body = { items: valued.filter((row) => row.quantity.gt(0)).map(toHoldingView) };
   });

@@ -9,27 +9,31 @@ export interface ValuedHolding extends ValuedPosition {
   instrument: InstrumentPrice;
 }
 
+function valued(holding: HoldingFigures, instrument: InstrumentPrice | undefined): ValuedHolding {
+  if (!instrument) throw new Error(`holding ${holding.id} refers to unknown instrument ${holding.symbol}`);
+  const quantity = dec(holding.quantity);
+  const averageCost = dec(holding.averageCost);
+  return {
+    holding,
+    instrument,
+    symbol: holding.symbol,
+    assetClass: instrument.assetClass,
+    quantity,
+    realizedPnl: dec(holding.realizedPnl),
+    ...valueHolding({ quantity, averageCost }, dec(instrument.lastPrice)),
+  };
+}
+
 /** Values holdings (entities or plain rows) at their instruments' last prices. */
 export async function valueHoldings(em: Em, holdings: HoldingFigures[]): Promise<ValuedHolding[]> {
   const instruments = await instrumentRepository(em).pricesBySymbols([...new Set(holdings.map((holding) => holding.symbol))]);
-  return holdings.map((holding) => {
-    const instrument = instruments.get(holding.symbol);
-    if (!instrument) throw new Error(`holding ${holding.id} refers to unknown instrument ${holding.symbol}`);
-    const quantity = dec(holding.quantity);
-    const averageCost = dec(holding.averageCost);
-    return {
-      holding,
-      instrument,
-      symbol: holding.symbol,
-      assetClass: instrument.assetClass,
-      quantity,
-      realizedPnl: dec(holding.realizedPnl),
-      ...valueHolding({ quantity, averageCost }, dec(instrument.lastPrice)),
-    };
-  });
+  return holdings.map((holding) => valued(holding, instruments.get(holding.symbol)));
 }
 
-/** Every holding of a portfolio (closed ones included), valued. */
+/** Every holding of a portfolio (closed ones included), valued: holdings and prices in one read. */
 export async function valuePortfolioHoldings(em: Em, portfolioId: string): Promise<ValuedHolding[]> {
-  return valueHoldings(em, await holdingRepository(em).listFigures(portfolioId));
+  const rows = await holdingRepository(em).listPriced(portfolioId);
+  return rows.map(({ name, assetClass, lastPrice, ...holding }) =>
+    valued(holding, name === null || assetClass === null || lastPrice === null ? undefined : { symbol: holding.symbol, name, assetClass, lastPrice }),
+  );
 }

@@ -13,7 +13,7 @@ export function performanceRoutes(deps: RouteDeps) {
   router.get('/portfolios/:id/performance', deps.authenticated, async (ctx) => {
     const { id } = validate(portfolioIdParam, ctx.params);
     const em = ctx.state.em as Em;
-    ctx.body = await portfolioPerformance(em, await portfolioRepository(em).findOwned(id, identityOf(ctx).userId));
+    ctx.body = await portfolioPerformance(em, await portfolioRepository(em).findOwnedFigures(id, identityOf(ctx).userId));
   });
   return router;
 }

@@ -1,9 +1,9 @@
 import type { Portfolio as PortfolioView } from '@ledgerline/api-schemas';
 import { formatMoney } from '../money/money.ts';
-import type { Portfolio } from './portfolio.entity.ts';
+import type { PortfolioRow } from './portfolio.repository.ts';
 
 /** The public shape of a portfolio (the owner id is not part of it). */
-export function toPortfolioView(portfolio: Portfolio): PortfolioView {
+export function toPortfolioView(portfolio: PortfolioRow): PortfolioView {
   return {
     id: portfolio.id,
     name: portfolio.name,

@@ -1,5 +1,6 @@
-import type { Em } from '@ledgerline/db-kit';
+import { readRows, type Em } from '@ledgerline/db-kit';
 import type { ObjectQuery } from '@mikro-orm/core';
+import type { HistoryQuery } from './history-query.ts';
 import { Transaction, type TransactionResult } from './transaction.entity.ts';
 import type { TransactionRejection } from './transaction-status.ts';
 
@@ -10,6 +11,41 @@ export type TransactionRecord = Pick<
 >;
 
 const parsed = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : ((value ?? null) as T | null));
+
+/** Which of a user's transactions a history page lists (everything of a HistoryQuery but the page size). */
+export type HistoryFilter = Omit<HistoryQuery, 'limit'>;
+
+const HISTORY_COLUMNS = `id, portfolio_id as "portfolioId", type, symbol, quantity, price, amount, fees,
+  executed_at as "executedAt", created_at as "createdAt", status, result, rejection`;
+
+/**
+ * A history page's SQL, put together from fixed fragments (one text per combination of filters; values are always
+ * parameters). Newest first, (executedAt desc, id desc): the order of the (user, executedAt, id) and
+ * (user, portfolio, executedAt, id) indexes, so a page is an index range scan with no sort.
+ */
+function historySql(userId: string, filter: HistoryFilter, limit: number): { sql: string; params: unknown[] } {
+  const where = ['user_id = ?', `status in (${filter.statuses.map(() => '?').join(', ')})`];
+  const params: unknown[] = [userId, ...filter.statuses];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (filter.portfolioId) add('portfolio_id = ?', filter.portfolioId);
+  if (filter.symbol) add('symbol = ?', filter.symbol);
+  if (filter.type) add('type = ?', filter.type);
+  if (filter.from) add('executed_at >= ?', filter.from);
+  if (filter.toExclusive) add('executed_at < ?', filter.toExclusive);
+  if (filter.cursor) add('(executed_at < ? or (executed_at = ? and id < ?))', filter.cursor.executedAt, filter.cursor.executedAt, filter.cursor.id);
+  params.push(limit);
+  return { sql: `select ${HISTORY_COLUMNS} from "transaction" where ${where.join(' and ')} order by executed_at desc, id desc limit ?`, params };
+}
+
+type StoredRecord = Omit<TransactionRecord, 'executedAt' | 'createdAt' | 'result' | 'rejection'> & {
+  executedAt: number | string | Date;
+  createdAt: number | string | Date;
+  result: unknown;
+  rejection: unknown;
+};
 
 /** Data access for transactions, bound to one request's (or one reconcile run's) EntityManager. */
 /** Values a conditional update of one transaction sets. */
@@ -25,13 +61,21 @@ export function transactionRepository(em: Em) {
     /** Re-reads one row from the database (after conditional updates that bypass the unit of work). */
     reload: (id: string) => em.fork().findOneOrFail(Transaction, { id }),
     /**
-     * Newest first (executedAt desc, id desc): a stable order for cursor paging. Plain rows, not managed entities:
-     * the history is read-only, and hydrating and tracking a page of entities cost more than the query itself.
+     * A page of the user's history, newest first (executedAt desc, id desc): a stable order for cursor paging. Plain
+     * rows through a prepared statement, not managed entities: the history is read-only, and building the query and
+     * hydrating and tracking a page of entities cost more than the query itself.
      */
-    async page(where: ObjectQuery<Transaction>, limit: number): Promise<TransactionRecord[]> {
-      const rows = await em.getDriver().find(Transaction, where, { orderBy: [{ executedAt: 'desc' }, { id: 'desc' }], limit, ctx: em.getTransactionContext() });
-      // Every column is selected; JSON columns come as the stored text.
-      return rows.map((row) => ({ ...row, result: parsed(row.result), rejection: parsed(row.rejection) }) as TransactionRecord);
+    async page(userId: string, filter: HistoryFilter, limit: number): Promise<TransactionRecord[]> {
+      const { sql, params } = historySql(userId, filter, limit);
+      const rows = await readRows<StoredRecord>(em, sql, params);
+      // JSON columns come as the stored text on SQLite, parsed on PostgreSQL; datetimes as epoch ms or Dates.
+      return rows.map((row) => ({
+        ...row,
+        executedAt: new Date(row.executedAt),
+        createdAt: new Date(row.createdAt),
+        result: parsed<TransactionResult>(row.result),
+        rejection: parsed<TransactionRejection>(row.rejection),
+      }));
     },
 
     /** Pending rows whose time has come (backoff over, no live claim), the longest-waiting first. */

@@ -1,0 +1,96 @@
+import test from 'ava';
+import { defineEntity, p } from '@mikro-orm/core';
+import { openOrm, readRow, readRows, type Em } from './index.ts';
+
+const Note = defineEntity({ name: 'Note', properties: { id: p.integer().primary(), body: p.string(), writtenAt: p.datetime() } });
+const BY_BODY = 'select id, body, written_at as writtenAt from note where body = ? order by id';
+const WRITTEN_SINCE = 'select id from note where written_at >= ? order by id';
+
+async function notes() {
+  const orm = await openOrm({ dbName: ':memory:', entities: [Note] });
+  await orm.schema.create();
+  const em = orm.em.fork();
+  em.create(Note, { id: 1, body: "it's", writtenAt: new Date('2026-01-02T03:04:05.678Z') });
+  em.create(Note, { id: 2, body: 'other', writtenAt: new Date('2026-06-01T00:00:00.000Z') });
+  await em.flush();
+  return orm;
+}
+
+/** Counts the statements the SQLite database prepares. */
+function countPrepares(em: Em): { count: number } {
+  const database = (em.getConnection() as unknown as { database: { prepare: (sql: string) => unknown } }).database;
+  const original = database.prepare.bind(database);
+  const counter = { count: 0 };
+  database.prepare = (sql: string) => {
+    counter.count += 1;
+    return original(sql);
+  };
+  return counter;
+}
+
+test('rows come back with the values bound as parameters (a quote is data, not SQL) and dates compared as stored', async (t) => {
+  const orm = await notes();
+  t.teardown(() => orm.close(true));
+  const em = orm.em.fork();
+  const rows = await readRows<{ id: number; body: string; writtenAt: number }>(em, BY_BODY, ["it's"]);
+  t.deepEqual(rows.map((row) => ({ ...row, writtenAt: new Date(row.writtenAt).toISOString() })), [{ id: 1, body: "it's", writtenAt: '2026-01-02T03:04:05.678Z' }]);
+  t.deepEqual(await readRows(em, BY_BODY, ["' or '1'='1"]), []);
+  t.deepEqual(await readRows(em, WRITTEN_SINCE, [new Date('2026-03-01T00:00:00Z')]), [{ id: 2 }], 'a Date parameter is compared as the entity stores it');
+  t.is(await readRow(em, BY_BODY, ['missing']), null);
+  t.is((await readRow<{ id: number }>(em, BY_BODY, ['other']))?.id, 2);
+});
+
+test('each SQL text is prepared once per database and reused; a new ORM prepares its own', async (t) => {
+  const first = await notes();
+  t.teardown(() => first.close(true));
+  const prepares = countPrepares(first.em);
+  for (const body of ['a', 'b', "it's"]) await readRows(first.em.fork(), BY_BODY, [body]);
+  await readRows(first.em.fork(), WRITTEN_SINCE, [new Date(0)]);
+  t.is(prepares.count, 2, 'two SQL texts, two statements, for four reads');
+  const second = await notes();
+  t.teardown(() => second.close(true));
+  const secondPrepares = countPrepares(second.em);
+  t.is((await readRows(second.em.fork(), WRITTEN_SINCE, [new Date(0)])).length, 2);
+  t.is(secondPrepares.count, 1);
+});
+
+test("a read never sees another request's uncommitted rows: it waits for that transaction, then sees what it committed", async (t) => {
+  const orm = await notes();
+  t.teardown(() => orm.close(true));
+  const reader = orm.em.fork();
+  let readDuring: Promise<unknown[]> | undefined;
+  let settledDuring = false;
+  await orm.em.fork().transactional(async (tx) => {
+    tx.create(Note, { id: 3, body: 'new', writtenAt: new Date() });
+    await tx.flush();
+    readDuring = readRows(reader, BY_BODY, ['new']);
+    void readDuring.then(() => (settledDuring = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    t.false(settledDuring, 'the read waits while the other transaction holds the connection');
+  });
+  t.deepEqual(await readDuring, [{ id: 3, body: 'new', writtenAt: (await readRow<{ writtenAt: number }>(reader, BY_BODY, ['new']))!.writtenAt }]);
+
+  // A transaction that rolls back leaves nothing for a read started during it to see.
+  let readDuringRollback: Promise<unknown[]> | undefined;
+  await t.throwsAsync(
+    orm.em.fork().transactional(async (tx) => {
+      tx.create(Note, { id: 4, body: 'rolled back', writtenAt: new Date() });
+      await tx.flush();
+      readDuringRollback = readRows(reader, BY_BODY, ['rolled back']);
+      throw new Error('refused');
+    }),
+    { message: 'refused' },
+  );
+  t.deepEqual(await readDuringRollback, []);
+});
+
+test('inside its own transaction a read sees that transaction’s writes', async (t) => {
+  const orm = await notes();
+  t.teardown(() => orm.close(true));
+  const seen = await orm.em.fork().transactional(async (tx) => {
+    tx.create(Note, { id: 5, body: 'mine', writtenAt: new Date() });
+    await tx.flush();
+    return readRows<{ id: number }>(tx, BY_BODY, ['mine']);
+  });
+  t.deepEqual(seen.map((row) => row.id), [5]);
+});
