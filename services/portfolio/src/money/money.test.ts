@@ -54,6 +54,27 @@ test('percentages have 2 dp and are "0.00" of a zero whole', (t) => {
   t.is(formatPercent(dec('0'), dec('0')), '0.00');
 });
 
+test('percentages round the exact quotient half to even, whatever the decimal places, as a 60-digit division does', (t) => {
+  t.is(formatPercent(dec('1'), dec('800')), '0.12', '0.125 is a tie: to the even 0.12');
+  t.is(formatPercent(dec('3'), dec('800')), '0.38', '0.375 is a tie: to the even 0.38');
+  t.is(formatPercent(dec('1.01'), dec('800')), '0.13', '0.12625: above the tie, up');
+  t.is(formatPercent(dec('-5'), dec('800')), '-0.62', '-0.625: to the even -0.62');
+  t.is(formatPercent(dec('1'), dec('-3')), '-33.33');
+  t.is(formatPercent(dec('-2'), dec('-3')), '66.67');
+  t.is(formatPercent(dec('0.005'), dec('0.4')), '1.25', 'more decimal places than money has');
+  t.is(formatPercent(dec('123456789012.34'), dec('0.01')), '1234567890123400.00');
+  const Reference = D.clone({ precision: 60 });
+  const reference = (part: string, whole: string) => noMinusZero(new Reference(part).times(100).div(whole).toFixed(2, D.ROUND_HALF_EVEN));
+  const noMinusZero = (text: string) => (text === '-0.00' ? '0.00' : text);
+  let seed = 7;
+  const next = () => (seed = (seed * 48271) % 2147483647);
+  for (let i = 0; i < 3000; i++) {
+    const part = `${next() % 2 ? '-' : ''}${next() % 100000}.${String(next() % 100).padStart(2, '0')}`;
+    const whole = `${next() % 1000}.${String((next() % 99) + 1).padStart(2, '0')}`;
+    t.is(formatPercent(dec(part), dec(whole)), reference(part, whole), `${part} / ${whole}`);
+  }
+});
+
 test('dec accepts only plain decimal strings; decimalPlaces counts the written fraction', (t) => {
   for (const bad of ['1e5', 'abc', ' 1', '1.', '.5', '', 'NaN', 'Infinity']) {
     t.throws(() => dec(bad), undefined, bad);

@@ -64,10 +64,32 @@ export function formatPrice(value: Dec | string): string {
   return noNegativeZero(`${whole}.${fraction.replace(/0+$/, '').padEnd(MONEY_DP, '0')}`);
 }
 
-/** part / whole × 100 as a percent with 2 dp; "0.00" when the whole is zero. */
+/** A decimal as an integer count of 10^-scale units (exact: "12.3" at scale 2 → 1230n). */
+function scaledInteger(value: Dec, scale: number): bigint {
+  const text = value.toFixed();
+  return BigInt(text.replace('.', '') + '0'.repeat(scale - decimalPlaces(text)));
+}
+
+/**
+ * part / whole × 100 as a percent with 2 dp, half to even; "0.00" when the whole is zero. Computed exactly in
+ * integers (the quotient in hundredths of a percent and its remainder decide the rounding): no intermediate rounding
+ * of the quotient, and about a quarter of the cost of a 40-digit Decimal division — it runs for every holding on
+ * the holdings and performance pages.
+ */
 export function formatPercent(part: Dec, whole: Dec): string {
   if (whole.isZero()) return '0.00';
-  return noNegativeZero(part.div(whole).times(100).toFixed(PERCENT_DP, Decimal.ROUND_HALF_EVEN));
+  const scale = Math.max(part.decimalPlaces(), whole.decimalPlaces());
+  const numerator = scaledInteger(part, scale) * 10n ** BigInt(2 + PERCENT_DP);
+  const denominator = scaledInteger(whole, scale);
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  let hundredths = n / d;
+  const twiceRemainder = (n % d) * 2n;
+  if (twiceRemainder > d || (twiceRemainder === d && hundredths % 2n === 1n)) hundredths += 1n;
+  const digits = hundredths.toString().padStart(PERCENT_DP + 1, '0');
+  const text = `${digits.slice(0, -PERCENT_DP)}.${digits.slice(-PERCENT_DP)}`;
+  return negative && hundredths !== 0n ? `-${text}` : text;
 }
 
 /** Sum of decimals (0 for none). */
