@@ -2,8 +2,8 @@ import test from 'ava';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineEntity, p } from '@mikro-orm/core';
-import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, readRow, readRows, startThrowawayPostgres, type ServiceMigrations } from './index.ts';
+import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, readRow, readRows, startThrowawayPostgres, writeRows, type ServiceMigrations } from './index.ts';
 
 const Amount = defineEntity({ name: 'Amount', properties: { id: p.integer().primary(), value: p.string() } });
 class CreateAmount extends Migration {
@@ -53,6 +53,18 @@ test('a prepared read runs on PostgreSQL too: values bound, Date parameters, its
   });
   t.is(seen.own.length, 1, 'inside the transaction its own row is seen');
   t.deepEqual(seen.other, [], 'another request does not see an uncommitted row');
+
+  t.is(await writeRows(orm.em.fork(), 'update amount set value = ? where id = ? and value = ?', ['changed', 1, "it's"]), 1);
+  t.is(await writeRows(orm.em.fork(), 'update amount set value = ? where id = ? and value = ?', ['again', 1, "it's"]), 0);
+  await t.throwsAsync(writeRows(orm.em.fork(), 'insert into amount (id, value) values (?, ?)', [1, 'duplicate']), { instanceOf: UniqueConstraintViolationException });
+  await t.throwsAsync(
+    orm.em.fork().transactional(async (tx) => {
+      await writeRows(tx, 'insert into amount (id, value) values (?, ?)', [50, 'undone']);
+      throw new Error('refused');
+    }),
+    { message: 'refused' },
+  );
+  t.deepEqual(await readRows(orm.em.fork(), byValue, ['undone']), []);
 });
 
 test('under a test runner, a PostgreSQL URL from the environment or a developer config is refused before connecting', async (t) => {

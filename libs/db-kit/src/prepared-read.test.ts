@@ -1,6 +1,6 @@
 import test from 'ava';
-import { defineEntity, p } from '@mikro-orm/core';
-import { openOrm, readRow, readRows, type Em } from './index.ts';
+import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { openOrm, readRow, readRows, writeRows, type Em } from './index.ts';
 
 const Note = defineEntity({ name: 'Note', properties: { id: p.integer().primary(), body: p.string(), writtenAt: p.datetime() } });
 const BY_BODY = 'select id, body, written_at as writtenAt from note where body = ? order by id';
@@ -93,4 +93,54 @@ test('inside its own transaction a read sees that transaction’s writes', async
     return readRows<{ id: number }>(tx, BY_BODY, ['mine']);
   });
   t.deepEqual(seen.map((row) => row.id), [5]);
+});
+
+const INSERT = 'insert into note (id, body, written_at) values (?, ?, ?)';
+const RENAME_IF = 'update note set body = ? where id = ? and body = ?';
+
+test('a prepared write says how many rows it changed: a conditional update that misses changes nothing', async (t) => {
+  const orm = await notes();
+  t.teardown(() => orm.close(true));
+  const em = orm.em.fork();
+  t.is(await writeRows(em, INSERT, [10, 'fresh', new Date('2026-02-03T00:00:00Z')]), 1);
+  t.is(await writeRows(em, RENAME_IF, ['renamed', 10, 'fresh']), 1);
+  t.is(await writeRows(em, RENAME_IF, ['again', 10, 'fresh']), 0, 'the condition no longer holds');
+  const stored = await orm.em.fork().findOneOrFail(Note, { id: 10 });
+  t.is(stored.body, 'renamed');
+  t.is(stored.writtenAt.toISOString(), '2026-02-03T00:00:00.000Z', 'a Date parameter is stored as the entity stores it');
+});
+
+test('a prepared write that breaks a unique key throws MikroORM\'s UniqueConstraintViolationException and writes nothing', async (t) => {
+  const orm = await notes();
+  t.teardown(() => orm.close(true));
+  await t.throwsAsync(writeRows(orm.em.fork(), INSERT, [1, 'duplicate id', new Date()]), { instanceOf: UniqueConstraintViolationException });
+  t.deepEqual(await readRows(orm.em.fork(), BY_BODY, ['duplicate id']), []);
+});
+
+test('prepared writes belong to their transaction: undone by its rollback, and never run inside another request\'s', async (t) => {
+  const orm = await notes();
+  t.teardown(() => orm.close(true));
+  await t.throwsAsync(
+    orm.em.fork().transactional(async (tx) => {
+      await writeRows(tx, INSERT, [20, 'undone', new Date()]);
+      t.is((await readRows(tx, BY_BODY, ['undone'])).length, 1, 'seen inside its transaction');
+      throw new Error('refused');
+    }),
+    { message: 'refused' },
+  );
+  t.deepEqual(await readRows(orm.em.fork(), BY_BODY, ['undone']), [], 'rolled back with it');
+
+  // A write from another request while a transaction is open waits for it, so that transaction's rollback cannot take it along.
+  let outside: Promise<number> | undefined;
+  await t.throwsAsync(
+    orm.em.fork().transactional(async (tx) => {
+      await writeRows(tx, INSERT, [21, 'inside', new Date()]);
+      outside = writeRows(orm.em.fork(), INSERT, [22, 'outside', new Date()]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('refused');
+    }),
+    { message: 'refused' },
+  );
+  t.is(await outside, 1);
+  t.deepEqual((await readRows<{ id: number }>(orm.em.fork(), 'select id from note where id in (21, 22) order by id')).map((row) => row.id), [22]);
 });

@@ -11,6 +11,7 @@ interface SqliteDatabase {
 }
 interface SqliteStatement {
   all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number };
 }
 
 /** A query text beyond this many per database is run unprepared: the SQL of hot reads is a fixed set, not data. */
@@ -39,6 +40,24 @@ function prepared(database: SqliteDatabase, sql: string): SqliteStatement {
 }
 
 /**
+ * Runs one constant SQL text with `params` on the fastest path that keeps the transaction rules (see `readRows`);
+ * driver errors come out as MikroORM's exceptions (e.g. `UniqueConstraintViolationException`), as from the ORM.
+ */
+async function run<T>(em: Em, sql: string, params: readonly unknown[], onSqlite: (statement: SqliteStatement, values: unknown[]) => T, method: 'all' | 'run'): Promise<T> {
+  const platform = em.getPlatform();
+  const values = params.map((value) => (value instanceof Date ? platform.processDateProperty(value) : value));
+  const transaction = em.getTransactionContext();
+  const database = sqliteOf(em);
+  try {
+    if (database && (transaction !== undefined || !database.inTransaction)) return onSqlite(prepared(database, sql), values);
+    const result = await em.getConnection().execute(sql, values, method, transaction);
+    return (method === 'all' ? result : (result as unknown as { affectedRows: number }).affectedRows) as T;
+  } catch (error) {
+    throw em.getDriver().convertException(error as Error);
+  }
+}
+
+/**
  * A read on a hot path, as plain rows: one SQL text that both engines speak (`?` placeholders, columns aliased to
  * the names the caller wants; the text must be a constant, never built from input — values go in `params`).
  * Date parameters are stored as the entities store them (epoch ms on SQLite).
@@ -53,18 +72,24 @@ function prepared(database: SqliteDatabase, sql: string): SqliteStatement {
  *   so a read never sees rows that transaction has not committed.
  * On PostgreSQL (and on a connection not yet opened) it runs through MikroORM's connection, in `em`'s transaction
  * when there is one. Rows come as the driver gives them: decimals stored as text stay strings; datetimes are epoch
- * ms on SQLite and `Date`s on PostgreSQL, so read them with `new Date(value)`.
+ * ms on SQLite and `Date`s on PostgreSQL, so read them with `new Date(value)`; JSON columns are text on SQLite and
+ * parsed on PostgreSQL.
  */
 export async function readRows<Row>(em: Em, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-  const platform = em.getPlatform();
-  const values = params.map((value) => (value instanceof Date ? platform.processDateProperty(value) : value));
-  const transaction = em.getTransactionContext();
-  const database = sqliteOf(em);
-  if (database && (transaction !== undefined || !database.inTransaction)) return prepared(database, sql).all(...values) as Row[];
-  return (await em.getConnection().execute(sql, values, 'all', transaction)) as Row[];
+  return run(em, sql, params, (statement, values) => statement.all(...values) as Row[], 'all');
 }
 
 /** The first row of `readRows`, or null. */
 export async function readRow<Row>(em: Em, sql: string, params: readonly unknown[] = []): Promise<Row | null> {
   return (await readRows<Row>(em, sql, params))[0] ?? null;
+}
+
+/**
+ * An `insert`, `update` or `delete` on a hot path, by the same rules as `readRows` (a constant SQL text, values as
+ * parameters, prepared once per SQLite database, in `em`'s transaction when there is one, never inside another
+ * request's). Returns how many rows it changed — a conditional update tells whether its condition held. Write JSON
+ * columns as `JSON.stringify(value)`. It bypasses the unit of work: entities already loaded in `em` do not see it.
+ */
+export async function writeRows(em: Em, sql: string, params: readonly unknown[] = []): Promise<number> {
+  return run(em, sql, params, (statement, values) => statement.run(...values).changes, 'run');
 }

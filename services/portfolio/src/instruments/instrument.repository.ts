@@ -1,14 +1,18 @@
-import type { Em } from '@ledgerline/db-kit';
+import { readRow, type Em } from '@ledgerline/db-kit';
 import { notFound } from '@ledgerline/http-kit';
 import { Instrument, type AssetClass } from './instrument.entity.ts';
 
 /** What valuing a holding needs of its instrument. */
 export type InstrumentPrice = Pick<Instrument, 'symbol' | 'name' | 'assetClass' | 'lastPrice'>;
 
+const INSTRUMENT_EXISTS = 'select symbol from instrument where symbol = ?';
+
 /** Data access for instruments, bound to one request's EntityManager. */
 export function instrumentRepository(em: Em) {
   return {
     findBySymbol: (symbol: string) => em.findOne(Instrument, { symbol }),
+    /** Whether the universe has this symbol (prepared statement): the trade path's check. */
+    exists: async (symbol: string): Promise<boolean> => (await readRow(em, INSTRUMENT_EXISTS, [symbol])) !== null,
     async getBySymbol(symbol: string): Promise<Instrument> {
       const instrument = await em.findOne(Instrument, { symbol });
       if (!instrument) throw notFound(`Instrument ${symbol}`);

@@ -1,4 +1,4 @@
-import { readRow, readRows, type Em } from '@ledgerline/db-kit';
+import { readRow, readRows, writeRows, type Em } from '@ledgerline/db-kit';
 import { notFound } from '@ledgerline/http-kit';
 import { Portfolio } from './portfolio.entity.ts';
 
@@ -7,6 +7,8 @@ export type PortfolioFigures = Pick<Portfolio, 'id' | 'baseCurrency' | 'cash'>;
 
 /** The owner is part of the lookup: someone else's portfolio is not found, exactly as `findOwned`. */
 const OWNED_FIGURES = 'select id, base_currency as "baseCurrency", cash from portfolio where id = ? and owner_id = ?';
+
+const SET_CASH = 'update portfolio set cash = ?, updated_at = ? where id = ?';
 
 /** An owner's portfolios in (createdAt, id) order, from the start or after a position: the (owner, createdAt, id) index. */
 const LIST_COLUMNS = 'id, name, base_currency as "baseCurrency", description, cash, created_at as "createdAt", updated_at as "updatedAt"';
@@ -43,6 +45,11 @@ export function portfolioRepository(em: Em) {
       const portfolio = await readRow<PortfolioFigures>(em, OWNED_FIGURES, [id, ownerId]);
       if (!portfolio) throw notFound('Portfolio');
       return portfolio;
+    },
+    /** Stores a portfolio's new cash (prepared statement): the trade path's write. */
+    async setCash(id: string, cash: string, now: Date): Promise<void> {
+      const changed = await writeRows(em, SET_CASH, [cash, now, id]);
+      if (changed !== 1) throw new Error(`portfolio ${id} was not updated (${changed} rows)`);
     },
     /** One page of an owner's portfolios, oldest first, after the given position: plain rows, prepared statements. */
     async listOwned(ownerId: string, limit: number, after?: { createdAt: Date; id: string }): Promise<PortfolioPage> {

@@ -1,11 +1,11 @@
 import type { ApplyTradeResult } from '@ledgerline/api-schemas/internal';
 import { formatAverageCost, formatMoney, formatQuantity } from '../money/money.ts';
-import type { Holding } from '../holdings/holding.entity.ts';
+import type { HoldingFigures } from '../holdings/holding.repository.ts';
 
 export type { ApplyTradeResult } from '@ledgerline/api-schemas/internal';
 
 /** The holding part of a trade result. */
-export function toTradeHolding(holding: Holding): NonNullable<ApplyTradeResult['holding']> {
+export function toTradeHolding(holding: Pick<HoldingFigures, 'symbol' | 'quantity' | 'averageCost' | 'realizedPnl'>): NonNullable<ApplyTradeResult['holding']> {
   return {
     symbol: holding.symbol,
     quantity: formatQuantity(holding.quantity),

@@ -3,7 +3,7 @@ import { AppError } from '@ledgerline/http-kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { deriveTransactionId, REPLAYED_HEADER, requestHash } from './idempotency.ts';
 import { sendToPortfolio, type SendDeps } from './send-to-portfolio.ts';
-import { Transaction } from './transaction.entity.ts';
+import type { Transaction } from './transaction.entity.ts';
 import type { TransactionInput } from './transaction-input.ts';
 import { transactionRepository } from './transaction.repository.ts';
 
@@ -51,7 +51,7 @@ export async function recordTransaction(em: Em, deps: SendDeps, caller: Caller, 
   // A new key is the common case: the insert is tried first, and the unique index on (user, key) turns a used key
   // into a replay below — one read fewer per new transaction than looking the key up first.
   const now = deps.clock();
-  const transaction = em.create(Transaction, {
+  const transaction: Transaction = {
     id: deriveTransactionId(caller.userId, idempotencyKey),
     userId: caller.userId,
     portfolioId: input.portfolioId,
@@ -72,20 +72,19 @@ export async function recordTransaction(em: Em, deps: SendDeps, caller: Caller, 
     attempts: 1,
     nextAttemptAt: new Date(now.getTime() + deps.retry.leaseMs),
     settledAt: null,
-  });
+  };
   try {
-    await em.flush();
+    await repository.insert(transaction);
   } catch (error) {
     // The key was used before (or raced in twice): the unique index keeps one row, and only its writer sends it.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    em.clear();
     const winner = await repository.findByKey(caller.userId, idempotencyKey);
     if (!winner) throw error;
     return replay(winner, hash);
   }
   const sent = await sendToPortfolio(em, deps, transaction, 1, { askFirst: false, requestId: caller.requestId });
   // The row holds what this attempt wrote when its conditional update hit it; otherwise another sender settled it
-  // meanwhile, and only a read tells how. (No flush follows in this request: the entity is only answered.)
+  // meanwhile, and only a read tells how. (The row is written by prepared statements, never by a flush.)
   const current = sent.written ? Object.assign(transaction, sent.written) : await repository.reload(transaction.id);
   if (current.status === 'rejected') throw refusal(current, false);
   return { transaction: current, replayed: false };

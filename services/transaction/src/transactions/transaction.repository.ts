@@ -1,5 +1,4 @@
-import { readRows, type Em } from '@ledgerline/db-kit';
-import type { ObjectQuery } from '@mikro-orm/core';
+import { readRows, writeRows, type Em } from '@ledgerline/db-kit';
 import type { HistoryQuery } from './history-query.ts';
 import { Transaction, type TransactionResult } from './transaction.entity.ts';
 import type { TransactionRejection } from './transaction-status.ts';
@@ -40,6 +39,15 @@ function historySql(userId: string, filter: HistoryFilter, limit: number): { sql
   return { sql: `select ${HISTORY_COLUMNS} from "transaction" where ${where.join(' and ')} order by executed_at desc, id desc limit ?`, params };
 }
 
+const INSERT_TRANSACTION = `insert into "transaction" (id, user_id, portfolio_id, idempotency_key, request_hash, type, symbol, quantity, price,
+  amount, fees, executed_at, created_at, status, result, rejection, attempts, next_attempt_at, settled_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const COMPLETE = `update "transaction" set status = 'completed', result = ?, next_attempt_at = null, settled_at = ? where id = ? and status = 'pending'`;
+const REJECT = `update "transaction" set status = 'rejected', rejection = ?, next_attempt_at = null, settled_at = ? where id = ? and status = 'pending'`;
+const RETRY_LATER = `update "transaction" set next_attempt_at = ? where id = ? and status = 'pending' and attempts = ?`;
+
+const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
 type StoredRecord = Omit<TransactionRecord, 'executedAt' | 'createdAt' | 'result' | 'rejection'> & {
   executedAt: number | string | Date;
   createdAt: number | string | Date;
@@ -52,11 +60,20 @@ type StoredRecord = Omit<TransactionRecord, 'executedAt' | 'createdAt' | 'result
 export type TransactionChanges = Partial<Pick<Transaction, 'status' | 'result' | 'rejection' | 'nextAttemptAt' | 'settledAt'>>;
 
 export function transactionRepository(em: Em) {
-  /** UPDATE of row `id` where `condition` holds; the changes when it hit the row, else null. */
-  const written = async (id: string, condition: ObjectQuery<Transaction>, changes: TransactionChanges): Promise<TransactionChanges | null> =>
-    ((await em.nativeUpdate(Transaction, { ...condition, id }, changes)) === 1 ? changes : null);
+  /** A conditional UPDATE (prepared statement) of one row: the changes when it hit the row, else null. */
+  const written = async (sql: string, params: unknown[], changes: TransactionChanges): Promise<TransactionChanges | null> =>
+    ((await writeRows(em, sql, params)) === 1 ? changes : null);
   return {
     findOwn: (userId: string, id: string) => em.findOne(Transaction, { id, userId }),
+    /**
+     * Stores a new row (prepared statement; no unit of work). A used (user, Idempotency-Key) breaks its unique index:
+     * MikroORM's UniqueConstraintViolationException, and nothing is written.
+     */
+    insert: (row: Transaction) =>
+      writeRows(em, INSERT_TRANSACTION, [
+        row.id, row.userId, row.portfolioId, row.idempotencyKey, row.requestHash, row.type, row.symbol ?? null, row.quantity ?? null, row.price ?? null,
+        row.amount ?? null, row.fees, row.executedAt, row.createdAt, row.status, json(row.result), json(row.rejection), row.attempts, row.nextAttemptAt ?? null, row.settledAt ?? null,
+      ]),
     findByKey: (userId: string, idempotencyKey: string) => em.findOne(Transaction, { userId, idempotencyKey }),
     /** Re-reads one row from the database (after conditional updates that bypass the unit of work). */
     reload: (id: string) => em.fork().findOneOrFail(Transaction, { id }),
@@ -100,13 +117,12 @@ export function transactionRepository(em: Em) {
      * conditional updates returns the values it wrote, or null when the condition failed and the row is unchanged.
      */
     complete: (id: string, result: TransactionResult, now: Date) =>
-      written(id, { status: 'pending' }, { status: 'completed', result, nextAttemptAt: null, settledAt: now }),
+      written(COMPLETE, [JSON.stringify(result), now, id], { status: 'completed', result, nextAttemptAt: null, settledAt: now }),
     /** pending → rejected with the portfolio's refusal (no-op if someone else settled it first). */
     reject: (id: string, rejection: TransactionRejection, now: Date) =>
-      written(id, { status: 'pending' }, { status: 'rejected', rejection, nextAttemptAt: null, settledAt: now }),
+      written(REJECT, [JSON.stringify(rejection), now, id], { status: 'rejected', rejection, nextAttemptAt: null, settledAt: now }),
     /** Still pending after `attempt`: due again at `nextAttemptAt` (only if that attempt's claim is still the latest). */
-    retryLater: (id: string, attempt: number, nextAttemptAt: Date) =>
-      written(id, { status: 'pending', attempts: attempt }, { nextAttemptAt }),
+    retryLater: (id: string, attempt: number, nextAttemptAt: Date) => written(RETRY_LATER, [nextAttemptAt, id, attempt], { nextAttemptAt }),
 
     /** How many transactions are pending, and since when the oldest one waits. */
     async pendingSummary(): Promise<{ count: number; oldestCreatedAt: Date | null }> {
