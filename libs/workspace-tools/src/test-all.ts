@@ -28,7 +28,8 @@ export const LAYERS: Layer[] = [
   { name: 'migrations', command: ['nx', 'run-many', '-t', 'migrations', '--outputStyle=static'] },
   // The whole system on real processes, no browser: the system kit's own tests (libs/system-kit/src/system.test.ts).
   { name: 'system', command: ['nx', 'run-many', '-t', 'system', '--outputStyle=static'] },
-  // Partial failures between services on real processes (pause, kill, restart): services/transaction/test/*.resilience.test.ts
+  // Partial failures between services on real processes (pause, kill, restart) and replicas racing on one PostgreSQL:
+  // services/*/test/*.resilience.test.ts
   { name: 'resilience', command: ['nx', 'run-many', '-t', 'resilience', '--outputStyle=static'] },
   { name: 'e2e', command: ['nx', 'e2e', 'web', '--outputStyle=static'], before: ensureBrowser },
 ];

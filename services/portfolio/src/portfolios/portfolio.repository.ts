@@ -9,6 +9,8 @@ export type PortfolioFigures = Pick<Portfolio, 'id' | 'baseCurrency' | 'cash'>;
 const OWNED_FIGURES = 'select id, base_currency as "baseCurrency", cash from portfolio where id = ? and owner_id = ?';
 
 const SET_CASH = 'update portfolio set cash = ?, updated_at = ? where id = ?';
+/** Takes the portfolio row's write lock for the rest of the transaction (a no-op update: portable SQL). */
+const LOCK = 'update portfolio set updated_at = updated_at where id = ?';
 
 /** An owner's portfolios in (createdAt, id) order, from the start or after a position: the (owner, createdAt, id) index. */
 const LIST_COLUMNS = 'id, name, base_currency as "baseCurrency", description, cash, created_at as "createdAt", updated_at as "updatedAt"';
@@ -45,6 +47,15 @@ export function portfolioRepository(em: Em) {
       const portfolio = await readRow<PortfolioFigures>(em, OWNED_FIGURES, [id, ownerId]);
       if (!portfolio) throw notFound('Portfolio');
       return portfolio;
+    },
+    /**
+     * Inside a transaction, before reading the portfolio to change it: takes its row lock, so that concurrent trades
+     * on one portfolio run one after the other — on PostgreSQL, where transactions run in parallel, a trade that
+     * read the cash before another committed would otherwise write back a stale sum (SQLite already runs one writer
+     * at a time). The ownership check stays with the read that follows (`findOwnedFigures`).
+     */
+    async lockForUpdate(id: string): Promise<void> {
+      await writeRows(em, LOCK, [id]);
     },
     /** Stores a portfolio's new cash (prepared statement): the trade path's write. */
     async setCash(id: string, cash: string, now: Date): Promise<void> {

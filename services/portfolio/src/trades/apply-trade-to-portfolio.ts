@@ -81,12 +81,15 @@ async function applyOnce(tx: Em, portfolio: PortfolioFigures, input: ApplyTradeI
 
 /**
  * Applies a trade or cash movement sent by the transaction service, idempotently by transactionId, in one
- * database transaction: a refusal (404, 409, 422) changes nothing. Only the portfolio's owner may apply.
+ * database transaction: a refusal (404, 409, 422) changes nothing. Only the portfolio's owner may apply. Trades on
+ * one portfolio are applied one at a time (its row lock), also by several replicas on one PostgreSQL database.
  */
 export async function applyTradeToPortfolio(em: Em, caller: Caller, input: ApplyTradeInput): Promise<ApplyTradeResult> {
   try {
     return await em.transactional(async (tx) => {
-      const portfolio = await portfolioRepository(tx).findOwnedFigures(caller.portfolioId, caller.ownerId);
+      const portfolios = portfolioRepository(tx);
+      await portfolios.lockForUpdate(caller.portfolioId);
+      const portfolio = await portfolios.findOwnedFigures(caller.portfolioId, caller.ownerId);
       const previous = await appliedTradeRepository(tx).find(input.transactionId);
       if (previous) return replay(previous, portfolio.id);
       return applyOnce(tx, portfolio, input, caller.now);
