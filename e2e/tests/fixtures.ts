@@ -95,8 +95,15 @@ export class SeededUser implements User {
   }
 }
 
-interface Fixtures {
+interface WorkerFixtures {
+  /**
+   * Calls to the gateway's API, one context per worker: it holds no state a test could leave behind (the API
+   * sets no cookies; every call carries its own bearer token), and a context per test cost its set-up every time.
+   */
   api: APIRequestContext;
+}
+
+interface Fixtures {
   /** Registers a user through the gateway API (not the UI) and returns their credentials. */
   registeredUser: (label?: string) => Promise<User & { id: string }>;
   /** Registers and logs in a user through the API; `signIn` then injects their session into a page. */
@@ -115,15 +122,18 @@ async function logInThroughApi(api: APIRequestContext, user: User) {
   return json<{ accessToken: string; refreshToken: string }>(await api.post('/api/v1/auth/login', { data: { email: user.email, password: user.password } }), 200);
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   baseURL: async ({}, use) => {
     await use(process.env.E2E_BASE_URL);
   },
-  api: async ({ playwright }, use) => {
-    const context = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL });
-    await use(context);
-    await context.dispose();
-  },
+  api: [
+    async ({ playwright }, use) => {
+      const context = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL });
+      await use(context);
+      await context.dispose();
+    },
+    { scope: 'worker' },
+  ],
   registeredUser: async ({ api }, use) => {
     await use(async (label = 'user') => {
       const user = newUserData(label);

@@ -105,7 +105,7 @@ export function layersFor(name: string): Layer[] {
 
 function runCommand(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: withCompileCache({ ...process.env, NX_TUI: 'false', PACT_DO_NOT_TRACK: 'true' }) });
+    const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: withCompileCache({ E2E_TRACE: '1', ...process.env, NX_TUI: 'false', PACT_DO_NOT_TRACK: 'true' }) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
