@@ -11,7 +11,7 @@ export {
   type UpgradeFixture, type UpgradeFixtureUser, type UpgradeRead, type ReadFn, type ReadBackResult,
 } from './upgrade-fixture.ts';
 export { registerMigrationTests, type MigrationTest, type MigrationTestOptions } from './migration-tests.ts';
-export { createTestDatabases, testEngine, type TestDatabases, type TestEngine } from './test-databases.ts';
+export { createTestDatabases, replicaOrmsOnPostgres, testEngine, type TestDatabases, type TestEngine } from './test-databases.ts';
 export { startThrowawayPostgres as startTestPostgres, type ThrowawayPostgres } from '@ledgerline/db-kit';
 export { snapshotDatabase } from './db-snapshot.ts';
 export { startJwksServer, createServedIssuer, type JwksServer, type ServedIssuer } from './jwks-server.ts';

@@ -1,5 +1,6 @@
-import { startThrowawayPostgres, type ThrowawayPostgres } from '@ledgerline/db-kit';
+import { startThrowawayPostgres, type Orm, type ThrowawayPostgres } from '@ledgerline/db-kit';
 import { createTempDir } from './temp-db.ts';
+import type { Teardown } from './test-orm.ts';
 
 /** The engine a test run's file databases use: `LEDGERLINE_DB=postgres` switches the contract, e2e and perf layers. */
 export type TestEngine = 'sqlite' | 'postgres';
@@ -41,4 +42,19 @@ export function createTestDatabases(prefix = 'ledgerline-', engine: TestEngine =
       cluster = undefined;
     },
   };
+}
+
+/**
+ * Two ORMs on one fresh database of a throwaway PostgreSQL cluster — what two replicas of a service (two processes,
+ * each with its own connection pool) have — both closed and the cluster removed after the test. `open` builds each
+ * ORM from the database URL (e.g. `createMigratedFileOrm(migrations, url)`), the first one first.
+ */
+export async function replicaOrmsOnPostgres(t: Teardown, service: string, open: (url: string) => Promise<Orm>): Promise<[Orm, Orm]> {
+  const databases = createTestDatabases(`ledgerline-${service}-replicas-`, 'postgres');
+  t.teardown(() => databases.remove());
+  const url = databases.location(service);
+  const first = await open(url);
+  const second = await open(url);
+  t.teardown(() => Promise.all([first.close(true), second.close(true)]));
+  return [first, second];
 }

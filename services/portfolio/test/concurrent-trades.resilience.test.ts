@@ -8,17 +8,13 @@ import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import supertest from 'supertest';
 import { generateSigningKey, localKeys, signOnBehalfOfToken, toJwks, TRANSACTION_TO_PORTFOLIO } from '@ledgerline/auth-tokens';
-import { createMigratedFileOrm, createTestClock, createTestDatabases, createTestLogger, createTestTokenIssuer } from '@ledgerline/test-kit';
+import { createMigratedFileOrm, createTestClock, createTestLogger, createTestTokenIssuer, replicaOrmsOnPostgres } from '@ledgerline/test-kit';
 import { migrations } from '../migrations/index.ts';
 import { createApp } from '../src/app.ts';
 import { seedInstruments } from '../src/instruments/seed-instruments.ts';
 
 test('two replicas on one PostgreSQL: concurrent trades on one portfolio all count, none is lost', async (t) => {
-  const databases = createTestDatabases('ledgerline-concurrent-trades-', 'postgres');
-  t.teardown(() => databases.remove());
-  const url = databases.location('portfolio');
-  const [ormA, ormB] = [await createMigratedFileOrm(migrations, url), await createMigratedFileOrm(migrations, url)];
-  t.teardown(() => Promise.all([ormA.close(true), ormB.close(true)]));
+  const [ormA, ormB] = await replicaOrmsOnPostgres(t, 'portfolio', (url) => createMigratedFileOrm(migrations, url));
   const clock = createTestClock();
   await seedInstruments(ormA.em.fork(), clock.now());
   const issuer = await createTestTokenIssuer();

@@ -7,17 +7,13 @@ import { randomUUID } from 'node:crypto';
 import test from 'ava';
 import supertest from 'supertest';
 import { generateSigningKey, localKeys, toJwks } from '@ledgerline/auth-tokens';
-import { createTestClock, createTestDatabases, createTestFileOrm, createTestLogger, createTestTokenIssuer } from '@ledgerline/test-kit';
+import { createTestClock, createTestFileOrm, createTestLogger, createTestTokenIssuer, replicaOrmsOnPostgres } from '@ledgerline/test-kit';
 import { createApp } from '../src/app.ts';
 import { transactionEntities } from '../src/entities.ts';
 import { FakePortfolioClient } from '../src/testing.ts';
 
 test('two replicas on one PostgreSQL: every pending transaction is sent and applied exactly once', async (t) => {
-  const databases = createTestDatabases('ledgerline-replicas-', 'postgres');
-  t.teardown(() => databases.remove());
-  const url = databases.location('transaction');
-  const [ormA, ormB] = [await createTestFileOrm(transactionEntities, url), await createTestFileOrm(transactionEntities, url)];
-  t.teardown(() => Promise.all([ormA.close(true), ormB.close(true)]));
+  const [ormA, ormB] = await replicaOrmsOnPostgres(t, 'transaction', (url) => createTestFileOrm(transactionEntities, url));
   const clock = createTestClock();
   const issuer = await createTestTokenIssuer();
   const signingKey = await generateSigningKey();
