@@ -5,12 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-/** Debian's Chromium unless E2E_CHROMIUM_PATH says otherwise; Playwright's own browser where none is found. */
-function chromiumPath(): string | undefined {
-  if (process.env.E2E_CHROMIUM_PATH) return process.env.E2E_CHROMIUM_PATH || undefined;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
+import { e2eBrowserPath } from '@ledgerline/system-kit';
 
 export default defineConfig({
   testDir: './tests',
@@ -38,7 +33,8 @@ export default defineConfig({
     trace: process.env.E2E_TRACE ? { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true } : 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromiumPath(),
+      // Debian's chromium-headless-shell unless E2E_CHROMIUM_PATH says otherwise (libs/system-kit/src/e2e-browser.ts).
+      executablePath: e2eBrowserPath(process.env, existsSync),
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
