@@ -73,6 +73,38 @@ test('connection refused is a 503 and a slow service a 504, both naming the serv
   t.like(await t.throwsAsync(slow.send({ method: 'GET', path: '/' })), { status: 504, code: 'auth_timeout' });
 });
 
+test('the timeout covers the body too: a service that sends its headers and then stalls is a 504', async (t) => {
+  const stallingUrl = await fake(t, async (ctx) => {
+    ctx.respond = false;
+    ctx.res.writeHead(200, { 'content-type': 'application/json' });
+    ctx.res.write('{"items":[');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    ctx.res.end(']}');
+  });
+  const client = new ServiceClient({ service: 'portfolio', baseUrl: stallingUrl, timeoutMs: 100 });
+  t.like(await t.throwsAsync(client.send({ method: 'GET', path: '/' })), { status: 504, code: 'portfolio_timeout' });
+  t.like(await t.throwsAsync(client.relay({ method: 'GET', path: '/' })), { status: 504, code: 'portfolio_timeout' });
+});
+
+test('a finished call leaves no timer armed: answered, refused or timed out', async (t) => {
+  const baseUrl = await fake(t, async (ctx) => {
+    if (ctx.path === '/bug') await new Promise((resolve) => setTimeout(resolve, 300)); // slow
+    ctx.status = ctx.path === '/down' ? 404 : 200;
+    ctx.body = ctx.path === '/down' ? { code: 'not_found', title: 'Not found' } : { ok: true };
+  });
+  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+  const client = new ServiceClient({ service: 'auth', baseUrl, timeoutMs: 60_000 });
+  await client.send({ method: 'GET', path: '/' });
+  const before = timers();
+  for (let i = 0; i < 20; i++) await client.send({ method: 'GET', path: '/' });
+  t.like(await t.throwsAsync(client.send({ method: 'GET', path: '/down' })), { status: 404 });
+  const quick = new ServiceClient({ service: 'auth', baseUrl, timeoutMs: 50 });
+  t.like(await t.throwsAsync(quick.send({ method: 'GET', path: '/bug' })), { status: 504 });
+  t.true(timers() <= before, `${timers() - before} timers left armed by 22 finished calls`);
+  await quick.close();
+  await client.close();
+});
+
 test('a 200 of the wrong shape, or not JSON, is a 502', async (t) => {
   const baseUrl = await fake(t, (ctx) => {
     ctx.type = ctx.path === '/text' ? 'text/plain' : 'application/json';

@@ -1,4 +1,5 @@
 import type Koa from 'koa';
+import Router from '@koa/router';
 import { createBaseApp } from '@ledgerline/http-kit';
 import { requireIdentity } from '@ledgerline/auth-tokens';
 import { DEFAULT_GATEWAY_SETTINGS, type GatewayDeps } from './deps.ts';
@@ -34,7 +35,11 @@ export function createApp(deps: GatewayDeps): Koa {
     portfolioRoutes(deps.clients.portfolio, authenticated),
     transactionRoutes(deps.clients.transaction, authenticated),
   ];
-  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  // One router holding every route: a request is matched once, not by six routers' dispatch and six
+  // allowedMethods passes in turn (about 0.02-0.03 ms of CPU per proxied request, perf/README.md fifth round).
+  const api = new Router();
+  for (const router of routers) api.use(router.routes());
+  app.use(api.routes()).use(api.allowedMethods());
   if (deps.webRoot) app.use(webUi(deps.webRoot));
   return app;
 }
