@@ -31,7 +31,11 @@ export default defineConfig({
     // `npm run flake-hunt` does. Recording it for every passing test cost 9% of the layer's wall time and 0.2 s of
     // the median test (TESTING.md has the measurement).
     trace: process.env.E2E_TRACE ? { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true } : 'off',
-    screenshot: 'only-on-failure',
+    // A screenshot of a failed test comes with the trace (E2E_TRACE=1, as flake-hunt sets). Without it a failure still
+    // leaves the error with the locator and what it found, and the page's aria snapshot (error-context.md). Playwright
+    // takes its 'only-on-failure' screenshot of every test, in case it fails, and throws the passing ones away: 60-70 ms
+    // of CPU a test (TESTING.md has the measurement).
+    screenshot: process.env.E2E_TRACE ? 'only-on-failure' : 'off',
     launchOptions: {
       // Debian's chromium-headless-shell unless E2E_CHROMIUM_PATH says otherwise (libs/system-kit/src/e2e-browser.ts).
       executablePath: e2eBrowserPath(process.env, existsSync),
