@@ -8,6 +8,7 @@ type Out<S extends z.ZodType> = Promise<z.output<S>>;
 const seg = encodeURIComponent;
 
 /** The reads the gateway may pass on as they came (see ServiceClient.relay): one definition for both ways to call them. */
+const listRequest = (ctx: CallContext): ServiceRequest => ({ method: 'GET', path: '/portfolios', ctx });
 const holdingsRequest = (id: string, ctx: CallContext): ServiceRequest => ({ method: 'GET', path: `/portfolios/${seg(id)}/holdings`, ctx });
 const performanceRequest = (id: string, ctx: CallContext): ServiceRequest => ({ method: 'GET', path: `/portfolios/${seg(id)}/performance`, ctx });
 
@@ -23,7 +24,12 @@ export class PortfolioApiClient {
   }
 
   async list(ctx: CallContext): Out<typeof portfolioListSchema> {
-    return (await this.#http.json(portfolioListSchema, { method: 'GET', path: '/portfolios', ctx })).body;
+    return (await this.#http.json(portfolioListSchema, listRequest(ctx))).body;
+  }
+
+  /** The portfolio list as the service sent it (JSON text, not parsed), for passing on. */
+  async listRelayed(ctx: CallContext): Promise<string> {
+    return (await this.#http.relay(listRequest(ctx))).body;
   }
 
   async create(body: Record<string, unknown>, ctx: CallContext): Out<typeof portfolioSchema> {

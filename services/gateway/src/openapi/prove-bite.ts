@@ -25,8 +25,8 @@ const MUTATIONS: BiteMutation[] = [
   {
     name: '(b) the gateway renames the portfolio list\'s nextCursor to "next" (web → gateway provider verification)',
     file: 'services/gateway/src/routes/portfolio.routes.ts',
-    from: '    ctx.body = await portfolio.list(callContext(ctx));',
-    to: '    const { nextCursor, ...page } = await portfolio.list(callContext(ctx));\n    ctx.body = { ...page, next: nextCursor };',
+    from: '    ctx.body = await portfolio.listRelayed(callContext(ctx));',
+    to: '    const { nextCursor, ...page } = JSON.parse(await portfolio.listRelayed(callContext(ctx)));\n    ctx.body = { ...page, next: nextCursor };',
     run: (copy) => copy.ava(GATEWAY, ['test/provider.pact.test.ts'], { LEDGERLINE_CONTRACTS_DIR: join(copy.dir, 'contracts') }),
     expect: /openapi_violation: GET \/api\/v1\/portfolios → 200: the body does not match the document: body must have required property 'nextCursor'/,
   },

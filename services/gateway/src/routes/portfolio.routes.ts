@@ -9,8 +9,11 @@ type Body = Record<string, unknown>;
 export function portfolioRoutes(portfolio: PortfolioApiClient, authenticated: Middleware) {
   const router = new Router({ prefix: '/api/v1' });
   router.use(['/portfolios', '/instruments'], authenticated);
+  // The list and the two reads of the portfolio page are passed on as the service sent them (not parsed and
+  // re-serialised): their shape is the portfolio service's promise, proved by its provider verification.
   router.get('/portfolios', async (ctx) => {
-    ctx.body = await portfolio.list(callContext(ctx));
+    ctx.type = 'application/json';
+    ctx.body = await portfolio.listRelayed(callContext(ctx));
   });
   router.post('/portfolios', async (ctx) => {
     ctx.status = 201;
@@ -26,7 +29,6 @@ export function portfolioRoutes(portfolio: PortfolioApiClient, authenticated: Mi
     await portfolio.remove(ctx.params.id, ctx.query.force === 'true', callContext(ctx));
     ctx.status = 204;
   });
-  // The two reads of the portfolio page are passed on as the service sent them (not parsed and re-serialised).
   router.get('/portfolios/:id/holdings', async (ctx) => {
     ctx.type = 'application/json';
     ctx.body = await portfolio.holdingsRelayed(ctx.params.id, callContext(ctx));
