@@ -4,7 +4,7 @@ import { withCompileCache } from './compile-cache.ts';
 
 /**
  * A project's AVA settings (the `ava` block of its package.json: extensions, timeout) with other `files`, for the
- * Nx targets' configs (./ava-suite.config.ts, ./ava-contract.config.ts). It also hands Node's compile cache to the
+ * Nx targets' configs (./ava-contract.config.ts). It also hands Node's compile cache to the
  * workers and to every process a test starts (they inherit this environment).
  */
 export function projectAvaConfig(projectDir: string, files: string[]): Record<string, unknown> {

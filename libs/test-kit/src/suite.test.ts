@@ -1,7 +1,7 @@
 import test from 'ava';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findSpecs, titledChain, titlePrefix } from './suite.ts';
+import { createGate, findSpecs, titledChain, titlePrefix } from './suite.ts';
 import { createTempDir } from './temp-db.ts';
 
 test('a spec title carries its file, as AVA prints it for a multi-file run', (t) => {
@@ -25,18 +25,59 @@ function fakeChain() {
   return { root, calls };
 }
 
-test('titles of tests, serial tests and skipped tests get the prefix; implementations are passed on untouched', (t) => {
+test('titles of tests, serial tests and skipped tests get the prefix; each implementation runs, with its arguments, through the gate', async (t) => {
   const { root, calls } = fakeChain();
-  const chain = titledChain(root, 'users › register › ');
-  const impl = () => {};
+  const gated: string[] = [];
+  const through = <R>(fn: () => R | Promise<R>) => {
+    gated.push('in');
+    return Promise.resolve(fn());
+  };
+  const chain = titledChain(root, 'users › register › ', 'test', through);
+  const seen: unknown[][] = [];
+  const impl = (...args: unknown[]) => void seen.push(args);
   chain('logs in', impl);
   chain.serial('one at a time', impl);
   chain.skip('later', impl);
-  t.deepEqual(calls, [
-    { path: 'test', args: ['users › register › logs in', impl] },
-    { path: 'test.serial', args: ['users › register › one at a time', impl] },
-    { path: 'test.skip', args: ['users › register › later', impl] },
-  ]);
+  t.deepEqual(
+    calls.map((c) => [c.path, c.args[0]]),
+    [
+      ['test', 'users › register › logs in'],
+      ['test.serial', 'users › register › one at a time'],
+      ['test.skip', 'users › register › later'],
+    ],
+  );
+  for (const [i, call] of calls.entries()) await (call.args[1] as (...a: unknown[]) => Promise<unknown>)(`t${i}`, 'extra');
+  t.deepEqual(seen, [['t0', 'extra'], ['t1', 'extra'], ['t2', 'extra']]);
+  t.is(gated.length, 3);
+});
+
+test('hooks and todos are not gated: a once-per-worker hook gets its function as written', (t) => {
+  const { root, calls } = fakeChain();
+  const chain = titledChain(root, 'users › register › ');
+  const hook = () => {};
+  chain.before(hook);
+  t.is(calls[0].args[0], hook);
+});
+
+test('the gate runs at most `limit` at once, in arrival order, and frees a place when one fails', async (t) => {
+  const through = createGate(2);
+  let running = 0;
+  let most = 0;
+  const started: number[] = [];
+  const job = (i: number) =>
+    through(async () => {
+      started.push(i);
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running -= 1;
+      if (i === 1) throw new Error('boom');
+      return i;
+    });
+  const results = await Promise.allSettled([0, 1, 2, 3, 4].map(job));
+  t.is(most, 2);
+  t.deepEqual(started, [0, 1, 2, 3, 4]);
+  t.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
 });
 
 test('per-test hooks are refused, saying why and what to do; a once-per-worker hook is allowed', (t) => {
@@ -44,7 +85,7 @@ test('per-test hooks are refused, saying why and what to do; a once-per-worker h
   const chain = titledChain(root, 'users › register › ');
   for (const hook of [chain.beforeEach, chain.afterEach]) {
     const error = t.throws(() => hook(() => {}));
-    t.regex(error!.message, /in users › register: this project's specs share one AVA worker .* Do the setup inside each test/);
+    t.regex(error!.message, /in users › register: the unit layer's specs share AVA workers .* Do the setup inside each test/);
   }
   chain.before(() => {});
   t.is(calls.length, 1);

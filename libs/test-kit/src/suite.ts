@@ -1,18 +1,19 @@
 /**
- * A project's unit specs in one AVA worker. `nx test <project>` runs the project's `test/unit.suite.ts`, which
- * calls `runSpecsTogether(new URL('../src/', import.meta.url))`: every `*.test.ts` under `src/` is imported into
- * this one worker instead of AVA starting a worker per file.
+ * Many spec files in one AVA worker. The unit layer's batch (./unit-batch/) gives each worker whole projects and
+ * calls `runSpecsTogether(<project>/src/, <project>)` for each: every `*.test.ts` under `src/` is imported into
+ * that worker instead of AVA starting a worker per file.
  *
  * Why: a worker costs ~1 s of CPU before its first test (it imports AVA, MikroORM, Koa, zod, supertest and the
  * service again), which was most of the unit layer's time. The specs cannot observe the sharing: every test
  * builds its own app on its own fresh in-memory database, and production code holds no module-level state
- * (the `no-module-level-instances` guardrail). `npx ava src/x.test.ts` still runs one file alone, and
- * `npx ava` runs every file in its own worker.
+ * (the `no-module-level-instances` guardrail). `npx ava src/x.test.ts` in a project still runs one file alone,
+ * and `npx ava` there runs every file in its own worker.
  *
  * Each spec still writes `import test from 'ava'`; a module hook hands every spec its own `test` whose titles
- * carry the file, as AVA prints them for a multi-file run (`users › register › title`), so a failure names its
- * file and titles stay unique across files. `beforeEach`/`afterEach` hooks would run for every spec's tests in
- * a shared worker, so they are refused with a message saying what to do instead.
+ * carry the project and the file, as AVA prints them for a multi-file run (`portfolio › users › register ›
+ * title`), so a failure names where it lives and titles stay unique. Every test runs through the worker's gate
+ * (TESTS_AT_ONCE at a time). `beforeEach`/`afterEach` hooks would run for every spec's tests in a shared worker,
+ * so they are refused with a message saying what to do instead.
  */
 import { readdirSync } from 'node:fs';
 import { registerHooks } from 'node:module';
@@ -42,30 +43,70 @@ export function findSpecs(dir: string): string[] {
 }
 
 const PER_TEST_HOOKS = new Set(['beforeEach', 'afterEach']);
+/** Chain members whose functions are not tests: once-per-worker hooks, and `todo` (a title only). */
+const NOT_TESTS = new Set(['before', 'after', 'todo']);
 
 /**
- * AVA's `test` for one spec: every title gets the spec's prefix; per-test hooks are refused because in a shared
- * worker they would also run around the other specs' tests.
+ * How many tests of a shared worker run at once. AVA starts every test of a file together; a worker holding several
+ * projects' specs would run hundreds at once on one thread, and a test that waits on a real deadline (a client's
+ * timeout, a cache's age, a poll) would see its deadline pass while other tests hold the thread. The tests are
+ * CPU-bound on one thread anyway, so a few at a time is as fast, and keeps each test's own timing close to a
+ * run of its file alone.
  */
-export function titledChain<T extends object>(chain: T, prefix: string, path = 'test'): T {
+export const TESTS_AT_ONCE = 8;
+
+/** A counting gate: `run(fn)` waits for one of `limit` places, runs fn, frees the place however fn ends. */
+export function createGate(limit: number): <R>(fn: () => R | Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (fn) => {
+    if (running >= limit) await new Promise<void>((enter) => waiting.push(enter));
+    else running += 1;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+const gate = createGate(TESTS_AT_ONCE);
+
+/**
+ * AVA's `test` for one spec: every title gets the spec's prefix; every test's implementation runs through the
+ * worker's gate (TESTS_AT_ONCE); per-test hooks are refused because in a shared worker they would also run around
+ * the other specs' tests.
+ */
+export function titledChain<T extends object>(
+  chain: T,
+  prefix: string,
+  path = 'test',
+  through: <R>(fn: () => R | Promise<R>) => Promise<R> = gate,
+): T {
   return new Proxy(chain, {
     apply(target, thisArg, args: unknown[]) {
       const hook = path.split('.').find((name) => PER_TEST_HOOKS.has(name));
       if (hook) {
         throw new Error(
-          `${path}() in ${prefix.slice(0, -3)}: this project's specs share one AVA worker (test/unit.suite.ts), where a ` +
+          `${path}() in ${prefix.slice(0, -3)}: the unit layer's specs share AVA workers (libs/test-kit/src/suite.ts), where a ` +
             `${hook} hook would also run around every other spec's tests. Do the setup inside each test (a helper that ` +
             'takes `t` and registers t.teardown), which is also how the rest of the suite is written.',
         );
       }
-      const titled = typeof args[0] === 'string' ? [`${prefix}${args[0]}`, ...args.slice(1)] : args;
+      const isTest = !path.split('.').some((name) => NOT_TESTS.has(name));
+      const gated = isTest
+        ? args.map((arg) => (typeof arg === 'function' ? (t: unknown, ...rest: unknown[]) => through(() => arg(t, ...rest)) : arg))
+        : args;
+      const titled = typeof gated[0] === 'string' ? [`${prefix}${gated[0]}`, ...gated.slice(1)] : gated;
       return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, titled);
     },
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       const descriptor = Object.getOwnPropertyDescriptor(target, property);
       if (typeof value !== 'function' || (descriptor && !descriptor.configurable && !descriptor.writable)) return value;
-      return titledChain(value, prefix, `${path}.${String(property)}`);
+      return titledChain(value, prefix, `${path}.${String(property)}`, through);
     },
   });
 }
@@ -102,12 +143,20 @@ function registerAvaHook(): void {
   });
 }
 
-/** Imports every spec under `srcDir` into this AVA worker (call it from a project's `test/unit.suite.ts`). */
-export async function runSpecsTogether(srcDir: URL): Promise<void> {
+/**
+ * Imports every spec under `srcDir` into this AVA worker. `project`, when given, leads every title
+ * (`portfolio › users › register › …`): the unit layer's batches (./unit-batch/) run several projects' specs in
+ * one worker, and a title must still say where its test lives.
+ */
+export async function runSpecsTogether(srcDir: URL, project?: string): Promise<void> {
   const dir = fileURLToPath(srcDir);
   const specs = findSpecs(dir);
   if (specs.length === 0) throw new Error(`runSpecsTogether: no *.test.ts files under ${dir}`);
-  for (const spec of specs) prefixes.set(pathToFileURL(`${dir}${dir.endsWith(sep) ? '' : sep}${spec}`).href, titlePrefix(spec));
+  const urls = specs.map((spec) => {
+    const url = pathToFileURL(`${dir}${dir.endsWith(sep) ? '' : sep}${spec}`).href;
+    prefixes.set(url, `${project ? `${project} › ` : ''}${titlePrefix(spec)}`);
+    return url;
+  });
   registerAvaHook();
-  for (const url of prefixes.keys()) await import(url);
+  for (const url of urls) await import(url);
 }

@@ -24,20 +24,19 @@ test('the CPU of finished child processes is read from /proc: user + system tick
   t.is(childrenCpuSeconds(join(root, 'missing')), null);
 });
 
-test('the unit layer starts one AVA process per project, and one worker per suite or per spec file', (t) => {
+test('the unit layer is one AVA process for every project with a test target, with a worker per slot', (t) => {
   const root = fixtureTree(t, {
     'services/a/package.json': JSON.stringify({ nx: { targets: { test: {} } } }),
-    'services/a/test/unit.suite.ts': '',
     'services/a/src/x.test.ts': '',
-    'services/a/src/deep/y.test.ts': '',
     'libs/b/package.json': JSON.stringify({ nx: { targets: { test: {} } } }),
-    'libs/b/src/x.test.ts': '',
-    'libs/b/src/y.test.ts': '',
+    'libs/d/package.json': JSON.stringify({ nx: { targets: { test: {} } } }),
     'libs/c/package.json': JSON.stringify({ nx: { targets: { lint: {} } } }),
   });
   mkdirSync(join(root, 'libs', 'empty'));
   writeFileSync(join(root, 'README.md'), '');
-  t.deepEqual(countUnitWorkers(root), { processes: 2, workers: 3 });
+  t.deepEqual(countUnitWorkers(root), { processes: 1, workers: 2 });
+  const one = fixtureTree(t, { 'libs/b/package.json': JSON.stringify({ nx: { targets: { test: {} } } }) });
+  t.deepEqual(countUnitWorkers(one), { processes: 1, workers: 1 });
 });
 
 test('the Markdown names the machine, every layer with its figures, the total and the floor', (t) => {

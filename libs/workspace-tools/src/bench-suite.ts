@@ -15,6 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMPILE_CACHE_DIR, withCompileCache } from '@ledgerline/test-kit/compile-cache';
+import { SLOTS } from '@ledgerline/test-kit/unit-batch';
 import { REPO_ROOT } from './discover.ts';
 import { selectedLayers, runLayer, type Outcome } from './test-all.ts';
 
@@ -75,24 +76,19 @@ export function summarise(perRun: readonly TimedOutcome[][]): LayerFigures[] {
 }
 
 /**
- * The unit layer's AVA processes (one per project with a test target) and workers (one per project with a
- * test/unit.suite.ts, else one per spec file), read from the tree the way libs/test-kit/src/ava-suite.config.ts does.
+ * The unit layer's AVA processes and workers: Nx batches every project's `test` task into one AVA process with a
+ * worker per slot (libs/test-kit/src/unit-batch/), so one process, and as many workers as slots or projects.
  */
 export function countUnitWorkers(root = REPO_ROOT): { processes: number; workers: number } {
-  let processes = 0;
-  let workers = 0;
+  let projects = 0;
   for (const parent of ['services', 'libs']) {
     for (const name of existsSync(join(root, parent)) ? readdirSync(join(root, parent)) : []) {
       const dir = join(root, parent, name);
       if (!existsSync(join(dir, 'package.json'))) continue;
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-      if (!pkg.nx?.targets?.test) continue;
-      processes++;
-      const specs = existsSync(join(dir, 'src')) ? readdirSync(join(dir, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts')).length : 0;
-      workers += existsSync(join(dir, 'test', 'unit.suite.ts')) ? 1 : specs;
+      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).nx?.targets?.test) projects++;
     }
   }
-  return { processes, workers };
+  return { processes: projects ? 1 : 0, workers: Math.min(SLOTS, projects) };
 }
 
 /** Seconds for AVA to run one empty test file (CLI start, one worker, one test): the fixed cost of an AVA run. */
