@@ -62,7 +62,7 @@ const temp = createTempDir('ledgerline-perf-');
 // LEDGERLINE_DB=postgres: the seeded databases (and so the services) are on a throwaway PostgreSQL cluster.
 const databases = createTestDatabases('ledgerline-perf-db-');
 const locations = databases.engine === 'postgres'
-  ? (Object.fromEntries(DATABASE_SERVICES.map((name) => [name, databases.location(name)])) as Record<DatabaseService, string>)
+  ? (Object.fromEntries(await Promise.all(DATABASE_SERVICES.map(async (name) => [name, await databases.location(name)]))) as Record<DatabaseService, string>)
   : undefined;
 let system: RunningSystem | undefined;
 let references: RunningReference[] = [];
@@ -73,7 +73,7 @@ const cleanUp = async () => {
   const refs = references;
   references = [];
   await Promise.all(refs.map((r) => r.stop()));
-  databases.remove();
+  await databases.remove();
   temp.remove();
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -22,7 +22,7 @@ export interface VerificationOptions {
    * `LEDGERLINE_DB=postgres` a URL of a database in a throwaway PostgreSQL cluster; `dbPathFor(name)` gives more fresh
    * databases of the same kind (a provider with services behind it).
    */
-  start(dbPath: string, dbPathFor: (name: string) => string): Promise<RunningProvider>;
+  start(dbPath: string, dbPathFor: (name: string) => Promise<string>): Promise<RunningProvider>;
   stateHandlers: StateHandlers;
   /**
    * Runs after an interaction verified, before the next reset: read back through the service's own code
@@ -83,11 +83,11 @@ export function verifyPactsFor(test: SerialTest, options: VerificationOptions): 
   let running: RunningProvider | undefined;
 
   test.before(async () => {
-    running = await options.start(databases.location(options.provider), databases.location);
+    running = await options.start(await databases.location(options.provider), databases.location);
   });
   test.after.always(async () => {
     await running?.close();
-    databases.remove();
+    await databases.remove();
     writeResults(options.provider, pacts, results);
   });
 

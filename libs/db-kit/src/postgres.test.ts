@@ -15,12 +15,12 @@ const amounts: ServiceMigrations = { service: 'amounts', dir: '/nonexistent', en
 
 // One throwaway cluster for this file; each test gets its own database in it.
 const cluster = startThrowawayPostgres();
-test.after.always(() => cluster.stop());
+test.after.always(async () => (await cluster).stop());
 let databases = 0;
-const freshDatabase = () => cluster.createDatabase(`db_kit_${++databases}`);
+const freshDatabase = async () => (await cluster).createDatabase(`db_kit_${++databases}`);
 
 test('a PostgreSQL URL opens the PostgreSQL driver, applies the postgresql migrations once, and keeps money exact', async (t) => {
-  const url = freshDatabase();
+  const url = await freshDatabase();
   const applied: string[][] = [];
   const logger = { info: (data: object) => applied.push((data as { applied: string[] }).applied) };
   const first = await openOrm({ dbName: url, entities: [Amount], migrations: amounts, logger });
@@ -36,7 +36,7 @@ test('a PostgreSQL URL opens the PostgreSQL driver, applies the postgresql migra
 });
 
 test('a prepared read runs on PostgreSQL too: values bound, Date parameters, its own transaction seen, no one else\'s', async (t) => {
-  const orm = await openOrm({ dbName: freshDatabase(), entities: [Amount], migrations: amounts });
+  const orm = await openOrm({ dbName: await freshDatabase(), entities: [Amount], migrations: amounts });
   t.teardown(() => orm.close(true));
   const em = orm.em.fork();
   em.create(Amount, { value: "it's" });
@@ -76,7 +76,7 @@ test('under a test runner, a PostgreSQL URL from the environment or a developer 
     'postgres://postgres@localhost/ledgerline',
     'postgres://postgres@localhost/ledgerline?host=/run/postgresql',
     // The test kit's own cluster, but a database it did not create.
-    `postgres://postgres@localhost/postgres?host=${encodeURIComponent(cluster.dir)}`,
+    `postgres://postgres@localhost/postgres?host=${encodeURIComponent((await cluster).dir)}`,
   ]) {
     await t.throwsAsync(openOrm({ dbName: url, entities: [Amount] }), { instanceOf: DatabaseLocationRefusedError }, url);
   }
@@ -89,7 +89,7 @@ test('a socket dir in the OS temp dir that no throwaway cluster registered is re
 });
 
 test('a database the test kit created is allowed; without a test runner any URL is taken as configured', async (t) => {
-  const orm = await openOrm({ dbName: freshDatabase(), entities: [Amount] });
+  const orm = await openOrm({ dbName: await freshDatabase(), entities: [Amount] });
   t.teardown(() => orm.close(true));
   t.deepEqual(await orm.em.getConnection().execute('select 1 as one'), [{ one: 1 }]);
   // The guard only judges; without a runner it lets npm start's URL through (the driver then connects).
@@ -97,10 +97,10 @@ test('a database the test kit created is allowed; without a test runner any URL 
   t.notThrows(() => assertDatabaseAllowed('postgres://ledgerline@db.internal/ledgerline', { env: {}, argv: ['node', 'src/main.ts'] }));
 });
 
-test('stop() removes the cluster dir', (t) => {
-  const other = startThrowawayPostgres();
+test('stop() removes the cluster dir', async (t) => {
+  const other = await startThrowawayPostgres();
   t.true(existsSync(other.dir));
-  other.stop();
+  await other.stop();
   t.false(existsSync(other.dir));
 });
 

@@ -23,11 +23,11 @@ export async function withMigratedTempDatabase<T>(migrations: ServiceMigrations,
     }
   };
   if (dialect === 'postgresql') {
-    const cluster = startThrowawayPostgres();
+    const cluster = await startThrowawayPostgres();
     try {
-      return await use(await open(cluster.createDatabase(migrations.service)));
+      return await use(await open(await cluster.createDatabase(migrations.service)));
     } finally {
-      cluster.stop();
+      await cluster.stop();
     }
   }
   const dir = mkdtempSync(join(tmpdir(), `ledgerline-migrate-${migrations.service}-`));

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,17 +12,29 @@ export const THROWAWAY_MARKER = 'ledgerline-throwaway-postgres.json';
 export interface ThrowawayPostgres {
   /** The socket dir (in the OS temp dir): the cluster's only way in, no TCP port. */
   dir: string;
-  /** Creates a fresh, empty database and returns its URL (`postgres://postgres@localhost/<name>?host=<dir>`). */
-  createDatabase(name: string): string;
+  /** Creates a fresh, empty database and resolves with its URL (`postgres://postgres@localhost/<name>?host=<dir>`). */
+  createDatabase(name: string): Promise<string>;
   /** Stops the cluster (immediate) and removes its dir. */
-  stop(): void;
+  stop(): Promise<void>;
 }
 
-/** Runs a server binary; as root it runs as the `postgres` system user (PostgreSQL refuses to run as root). */
-function run(binary: string, args: string[]): string {
+const execFileAsync = promisify(execFile);
+
+/**
+ * Runs a server binary; as root it runs as the `postgres` system user (PostgreSQL refuses to run as root).
+ * Asynchronous on purpose: the unit layer's workers share a thread among many tests, and a synchronous initdb
+ * held that thread for seconds.
+ */
+async function run(binary: string, args: string[]): Promise<string> {
   const file = join(POSTGRES_BIN, binary);
   const asRoot = process.getuid?.() === 0;
-  return execFileSync(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const { stdout } = await execFileAsync(asRoot ? 'runuser' : file, asRoot ? ['-u', 'postgres', '--', file, ...args] : args, { encoding: 'utf8' });
+  return stdout;
+}
+
+async function postgresIds(): Promise<[number, number]> {
+  const [uid, gid] = await Promise.all([execFileAsync('id', ['-u', 'postgres'], { encoding: 'utf8' }), execFileAsync('id', ['-g', 'postgres'], { encoding: 'utf8' })]);
+  return [Number(uid.stdout), Number(gid.stdout)];
 }
 
 /**
@@ -29,7 +42,7 @@ function run(binary: string, args: string[]): string {
  * trust authentication, no fsync. For tests and for `migration:create` (a diff needs a real server). The marker file
  * registers the dir and each database created, so the location guard lets a test run open exactly those.
  */
-export function startThrowawayPostgres(): ThrowawayPostgres {
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   if (!existsSync(join(POSTGRES_BIN, 'initdb'))) {
     throw new Error(`PostgreSQL server binaries not found in ${POSTGRES_BIN}: install Debian's package (apt-get install -y postgresql) or set LEDGERLINE_POSTGRES_BIN`);
   }
@@ -39,9 +52,9 @@ export function startThrowawayPostgres(): ThrowawayPostgres {
   register();
   let started = false;
   try {
-    if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-    run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-    run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, '-w', 'start']);
+    if (process.getuid?.() === 0) chownSync(dir, ...(await postgresIds()));
+    await run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+    await run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'server.log'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, '-w', 'start']);
     started = true;
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -49,16 +62,16 @@ export function startThrowawayPostgres(): ThrowawayPostgres {
   }
   return {
     dir,
-    createDatabase(name) {
+    async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name "${name}": use lower-case letters, digits and "_"`);
-      run('psql', ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', `create database ${name}`]);
+      await run('psql', ['-h', dir, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', `create database ${name}`]);
       databases.push(name);
       register();
       return `postgres://postgres@localhost/${name}?host=${encodeURIComponent(dir)}`;
     },
-    stop() {
+    async stop() {
       try {
-        if (started) run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+        if (started) await run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

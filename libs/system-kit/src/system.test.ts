@@ -31,7 +31,8 @@ test('the whole system starts on free ports with temp databases, answers through
 test('on PostgreSQL (the services get <SERVICE>_DATABASE_URL), a deposit and a buy through the gateway are recorded and read back', async (t) => {
   const databases = createTestDatabases('ledgerline-system-pg-', 'postgres');
   t.teardown(() => databases.remove());
-  const system = await startSystem({ databases: { auth: databases.location('auth'), portfolio: databases.location('portfolio'), transaction: databases.location('transaction') } });
+  const [auth, portfolioDb, transaction] = await Promise.all(['auth', 'portfolio', 'transaction'].map((name) => databases.location(name)));
+  const system = await startSystem({ databases: { auth, portfolio: portfolioDb, transaction } });
   t.teardown(() => system.stop());
   const api = `${system.gatewayUrl}/api/v1`;
   const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(system.admin) });

@@ -83,7 +83,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const temp: TempDir | undefined = options.dataDir ? undefined : createTempDir('ledgerline-system-');
   const dataDir = options.dataDir ?? temp!.dir;
   const cluster: TestDatabases | undefined = !options.databases && !options.dataDir && testEngine() === 'postgres' ? createTestDatabases() : undefined;
-  const databases = options.databases ?? databasesIn(dataDir, cluster);
+  const databases = options.databases ?? (await databasesIn(dataDir, cluster));
   const admin = options.admin ?? { email: 'admin@ledgerline.test', password: 'Keeper-Of-The-Ledger-1' };
   const urls = {} as Record<ServiceName, string>;
   const base: Record<string, string> = {
@@ -141,7 +141,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       await once(child, 'exit');
       clearTimeout(timer);
     }));
-    cluster?.remove();
+    await cluster?.remove();
     temp?.remove();
   };
   try {
@@ -185,8 +185,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   return { gatewayUrl: urls.gateway, urls, dataDir, admin, services, stop };
 }
 
-function databasesIn(dataDir: string, cluster?: TestDatabases): Record<DatabaseService, string> {
-  return Object.fromEntries(DATABASE_SERVICES.map((name) => [name, cluster ? cluster.location(name) : join(dataDir, `${name}.sqlite`)])) as Record<DatabaseService, string>;
+async function databasesIn(dataDir: string, cluster?: TestDatabases): Promise<Record<DatabaseService, string>> {
+  const locations = await Promise.all(DATABASE_SERVICES.map((name) => (cluster ? cluster.location(name) : join(dataDir, `${name}.sqlite`))));
+  return Object.fromEntries(DATABASE_SERVICES.map((name, i) => [name, locations[i]])) as Record<DatabaseService, string>;
 }
 
 /** `<SERVICE>_DATABASE_URL` for a PostgreSQL URL, `<SERVICE>_DB_PATH` for a file: what each service's config reads. */

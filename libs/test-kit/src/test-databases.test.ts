@@ -15,7 +15,7 @@ test('LEDGERLINE_DB picks the engine; sqlite by default; anything else is a clea
 test('on postgres, each location is a fresh database of one throwaway cluster, and remove() stops and deletes it', async (t) => {
   const databases = createTestDatabases('ledgerline-kit-', 'postgres');
   t.teardown(() => databases.remove());
-  const [first, second] = [databases.location('auth'), databases.location('auth')];
+  const [first, second] = await Promise.all([databases.location('auth'), databases.location('auth')]);
   t.is(dialectOf(first), 'postgresql');
   t.not(first, second);
   const orm = await createTestFileOrm([Row], first);
@@ -27,14 +27,14 @@ test('on postgres, each location is a fresh database of one throwaway cluster, a
   await Promise.all([orm.close(true), other.close(true)]);
   const dir = parsePostgresUrl(first).host;
   t.true(existsSync(dir));
-  databases.remove();
+  await databases.remove();
   t.false(existsSync(dir));
 });
 
-test('on sqlite, locations are files in one temp dir that remove() deletes', (t) => {
+test('on sqlite, locations are files in one temp dir that remove() deletes', async (t) => {
   const databases = createTestDatabases('ledgerline-kit-', 'sqlite');
-  const path = databases.location('auth');
+  const path = await databases.location('auth');
   t.regex(path, /ledgerline-kit-.*\/auth\.sqlite$/);
-  databases.remove();
+  await databases.remove();
   t.false(existsSync(path.replace(/\/auth\.sqlite$/, '')));
 });

@@ -14,9 +14,9 @@ export function testEngine(env: Record<string, string | undefined> = process.env
 export interface TestDatabases {
   engine: TestEngine;
   /** A fresh, empty database named after `name` (a service): a file path in a temp dir, or a URL in a throwaway cluster. */
-  location(name: string): string;
+  location(name: string): Promise<string>;
   /** Removes every database made here (the temp dir, or the cluster: stopped and deleted). */
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /**
@@ -27,19 +27,20 @@ export interface TestDatabases {
 export function createTestDatabases(prefix = 'ledgerline-', engine: TestEngine = testEngine()): TestDatabases {
   if (engine === 'sqlite') {
     const temp = createTempDir(prefix);
-    return { engine, location: temp.dbPath, remove: temp.remove };
+    return { engine, location: async (name) => temp.dbPath(name), remove: async () => temp.remove() };
   }
-  let cluster: ThrowawayPostgres | undefined;
+  let cluster: Promise<ThrowawayPostgres> | undefined;
   let count = 0;
   return {
     engine,
-    location(name) {
+    async location(name) {
       cluster ??= startThrowawayPostgres();
-      return cluster.createDatabase(`${name.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${++count}`);
+      return (await cluster).createDatabase(`${name.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${++count}`);
     },
-    remove() {
-      cluster?.stop();
+    async remove() {
+      const started = cluster;
       cluster = undefined;
+      await (await started)?.stop();
     },
   };
 }
@@ -52,7 +53,7 @@ export function createTestDatabases(prefix = 'ledgerline-', engine: TestEngine =
 export async function replicaOrmsOnPostgres(t: Teardown, service: string, open: (url: string) => Promise<Orm>): Promise<[Orm, Orm]> {
   const databases = createTestDatabases(`ledgerline-${service}-replicas-`, 'postgres');
   t.teardown(() => databases.remove());
-  const url = databases.location(service);
+  const url = await databases.location(service);
   const first = await open(url);
   const second = await open(url);
   t.teardown(() => Promise.all([first.close(true), second.close(true)]));

@@ -52,12 +52,12 @@ export interface Stack {
 
 type Upstream = 'auth' | 'portfolio' | 'transaction';
 
-export async function startStack(dbPath: (name: string) => string): Promise<Stack> {
+export async function startStack(dbPath: (name: string) => Promise<string>): Promise<Stack> {
   const [auth, portfolio, transaction] = await Promise.all([load('auth'), load('portfolio'), load('transaction')]);
   const orms: Record<string, Orm> = {
-    auth: await createTestFileOrm(auth.authEntities as AnyEntitySchema[], dbPath('auth')),
-    portfolio: await createTestFileOrm(portfolio.portfolioEntities as AnyEntitySchema[], dbPath('portfolio')),
-    transaction: await createTestFileOrm(transaction.transactionEntities as AnyEntitySchema[], dbPath('transaction')),
+    auth: await createTestFileOrm(auth.authEntities as AnyEntitySchema[], await dbPath('auth')),
+    portfolio: await createTestFileOrm(portfolio.portfolioEntities as AnyEntitySchema[], await dbPath('portfolio')),
+    transaction: await createTestFileOrm(transaction.transactionEntities as AnyEntitySchema[], await dbPath('transaction')),
   };
   const slots = { auth: await slot(), portfolio: await slot(), transaction: await slot(), gateway: await slot() };
   const signingKey = await generateSigningKey();
