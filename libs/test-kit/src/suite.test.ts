@@ -9,12 +9,16 @@ test('a spec title carries its file, as AVA prints it for a multi-file run', (t)
   t.is(titlePrefix('money.test.ts'), 'money › ');
 });
 
-test('every *.test.ts under a folder is found, sorted, and nothing else', (t) => {
+test('a glob picks the spec files, relative to its fixed folder, sorted, never under node_modules', (t) => {
   const temp = createTempDir();
   t.teardown(() => temp.remove());
-  mkdirSync(join(temp.dir, 'b', 'node_modules'), { recursive: true });
-  for (const file of ['b/z.test.ts', 'a.test.ts', 'a.ts', 'b/node_modules/x.test.ts', 'b/helper.ts']) writeFileSync(join(temp.dir, file), '');
-  t.deepEqual(findSpecs(temp.dir), ['a.test.ts', join('b', 'z.test.ts')]);
+  mkdirSync(join(temp.dir, 'src', 'b', 'node_modules'), { recursive: true });
+  mkdirSync(join(temp.dir, 'test'), { recursive: true });
+  for (const file of ['src/b/z.test.ts', 'src/a.test.ts', 'src/a.ts', 'src/b/node_modules/x.test.ts', 'src/b/helper.ts', 'test/web-gateway.pact.test.ts', 'test/provider.pact.test.ts']) {
+    writeFileSync(join(temp.dir, file), '');
+  }
+  t.deepEqual(findSpecs(temp.dir, 'src/**/*.test.ts'), { base: 'src', files: ['a.test.ts', join('b', 'z.test.ts')] });
+  t.deepEqual(findSpecs(temp.dir, 'test/*-*.pact.test.ts'), { base: 'test', files: ['web-gateway.pact.test.ts'] });
 });
 
 /** A stand-in for AVA's chain: records what it is called with. */

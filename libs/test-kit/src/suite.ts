@@ -1,7 +1,8 @@
 /**
- * Many spec files in one AVA worker. The unit layer's batch (./unit-batch/) gives each worker whole projects and
- * calls `runSpecsTogether(<project>/src/, <project>)` for each: every `*.test.ts` under `src/` is imported into
- * that worker instead of AVA starting a worker per file.
+ * Many spec files in one AVA worker. The batches of the unit and contract layers (./ava-batch/) give each worker whole
+ * projects and call `runSpecsTogether(<project root>, <its specs glob>, <label>)` for each: every spec the glob
+ * picks (`src/**\/*.test.ts` for the unit layer) is imported into that worker instead of AVA starting a worker
+ * per file.
  *
  * Why: a worker costs ~1 s of CPU before its first test (it imports AVA, MikroORM, Koa, zod, supertest and the
  * service again), which was most of the unit layer's time. The specs cannot observe the sharing: every test
@@ -15,10 +16,10 @@
  * (TESTS_AT_ONCE at a time). `beforeEach`/`afterEach` hooks would run for every spec's tests in a shared worker,
  * so they are refused with a message saying what to do instead.
  */
-import { readdirSync } from 'node:fs';
+import { globSync } from 'node:fs';
 import { registerHooks } from 'node:module';
-import { sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const WRAPPED_AVA = 'ledgerline-suite:ava';
 const AVA_URL = import.meta.resolve('ava');
@@ -35,11 +36,19 @@ export function titlePrefix(relativePath: string): string {
   return `${parts.join(' › ')} › `;
 }
 
-/** Every `*.test.ts` below `dir`, as paths relative to it, sorted (a stable declaration order). */
-export function findSpecs(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('.test.ts') && !path.split(sep).includes('node_modules'))
+/**
+ * The spec files a glob picks under `root` (`src/**\/*.test.ts`, `test/*-*.pact.test.ts`), as paths relative to
+ * the glob's fixed folder (`src`, `test`) — what titles are made of — sorted (a stable declaration order), never
+ * under node_modules.
+ */
+export function findSpecs(root: string, specs: string): { base: string; files: string[] } {
+  const fixed = specs.split('/');
+  const base = fixed.slice(0, fixed.findIndex((part) => /[*?[{]/.test(part))).join('/');
+  const files = globSync(specs, { cwd: root })
+    .filter((path) => !path.split(sep).includes('node_modules'))
+    .map((path) => relative(base, path))
     .sort();
+  return { base, files };
 }
 
 const PER_TEST_HOOKS = new Set(['beforeEach', 'afterEach']);
@@ -144,17 +153,16 @@ function registerAvaHook(): void {
 }
 
 /**
- * Imports every spec under `srcDir` into this AVA worker. `project`, when given, leads every title
- * (`portfolio › users › register › …`): the unit layer's batches (./unit-batch/) run several projects' specs in
- * one worker, and a title must still say where its test lives.
+ * Imports every spec the glob `specs` picks under `root` into this AVA worker. `label` leads every title
+ * (`portfolio › users › register › …`): the batches (./ava-batch/) run several projects' specs in one worker, and a
+ * title must still say where its test lives.
  */
-export async function runSpecsTogether(srcDir: URL, project?: string): Promise<void> {
-  const dir = fileURLToPath(srcDir);
-  const specs = findSpecs(dir);
-  if (specs.length === 0) throw new Error(`runSpecsTogether: no *.test.ts files under ${dir}`);
-  const urls = specs.map((spec) => {
-    const url = pathToFileURL(`${dir}${dir.endsWith(sep) ? '' : sep}${spec}`).href;
-    prefixes.set(url, `${project ? `${project} › ` : ''}${titlePrefix(spec)}`);
+export async function runSpecsTogether(root: string, specs: string, label: string): Promise<void> {
+  const { base, files } = findSpecs(root, specs);
+  if (files.length === 0) throw new Error(`runSpecsTogether: no file under ${root} matches ${specs}`);
+  const urls = files.map((spec) => {
+    const url = pathToFileURL(join(root, base, spec)).href;
+    prefixes.set(url, `${label} › ${titlePrefix(spec)}`);
     return url;
   });
   registerAvaHook();

@@ -15,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMPILE_CACHE_DIR, withCompileCache } from '@ledgerline/test-kit/compile-cache';
-import { SLOTS } from '@ledgerline/test-kit/unit-batch';
+import { SLOTS } from '@ledgerline/test-kit/ava-batch';
 import { REPO_ROOT } from './discover.ts';
 import { selectedLayers, runLayer, type Outcome } from './test-all.ts';
 
@@ -77,7 +77,7 @@ export function summarise(perRun: readonly TimedOutcome[][]): LayerFigures[] {
 
 /**
  * The unit layer's AVA processes and workers: Nx batches every project's `test` task into one AVA process with a
- * worker per slot (libs/test-kit/src/unit-batch/), so one process, and as many workers as slots or projects.
+ * worker per slot (libs/test-kit/src/ava-batch/), so one process, and as many workers as slots or projects.
  */
 export function countUnitWorkers(root = REPO_ROOT): { processes: number; workers: number } {
   let projects = 0;

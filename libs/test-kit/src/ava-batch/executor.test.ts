@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTempDir } from '../temp-db.ts';
-import { batchResults, failingProjects, projectOutput, type Context } from './executor.ts';
+import { batchResults, failingProjects, projectOutput, taskLabel, waves, type Context } from './executor.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 
@@ -21,21 +21,22 @@ function projects(t: { teardown: (fn: () => void) => void }, badFails: boolean):
 }
 
 const tasks = [
-  { id: 'good:test', target: { project: 'good' } },
-  { id: 'bad:test', target: { project: 'bad' } },
+  { id: 'good:test', target: { project: 'good', target: 'test' } },
+  { id: 'bad:test', target: { project: 'bad', target: 'test' } },
 ];
+const options = { 'good:test': { specs: 'src/**/*.test.ts' }, 'bad:test': {} };
 
 test('a passing batch passes each task, and each task keeps only its own tests as its output', async (t) => {
-  const results = await batchResults(tasks, projects(t, false), false);
+  const results = await batchResults(tasks, options, projects(t, false), false);
   t.deepEqual(Object.keys(results), ['good:test', 'bad:test']);
   t.true(results['good:test'].success && results['bad:test'].success);
   t.regex(results['good:test'].terminalOutput, /✔ .*good › thing › checks a thing/);
   t.notRegex(results['good:test'].terminalOutput, /bad › /);
-  t.regex(results['good:test'].terminalOutput, /1 test passed \(good, in a unit batch\)/);
+  t.regex(results['good:test'].terminalOutput, /1 test passed \(good, in a batch\)/);
 });
 
 test('one failing test fails every task of the batch, so nothing is cached as passing that did not pass', async (t) => {
-  const results = await batchResults(tasks, projects(t, true), false);
+  const results = await batchResults(tasks, options, projects(t, true), false);
   t.false(results['bad:test'].success);
   t.false(results['good:test'].success);
   t.regex(results['good:test'].terminalOutput, /✘ .*bad › thing › checks a thing/);
@@ -50,5 +51,36 @@ test('a line belongs to the first segment of its title, with or without the work
     '  ✘ [fail]: worker-1 › unknown › x',
   ].join('\n');
   t.deepEqual(failingProjects(output, ['web', 'portfolio', 'http-kit', 'gateway']), ['portfolio', 'http-kit']);
-  t.is(projectOutput(output, 'web'), '  ✔ worker-1 › web › ok\n\n  1 test passed (web, in a unit batch)\n');
+  t.is(projectOutput(output, 'web'), '  ✔ worker-1 › web › ok\n\n  1 test passed (web, in a batch)\n');
+});
+
+test('a task other than test is labelled project:target, so a batch holding gateway:test and gateway:pact keeps them apart', async (t) => {
+  t.is(taskLabel('gateway', 'test'), 'gateway');
+  t.is(taskLabel('gateway', 'pact'), 'gateway:pact');
+  const context = projects(t, false);
+  const results = await batchResults(
+    [
+      { id: 'good:test', target: { project: 'good', target: 'test' } },
+      { id: 'good:pact', target: { project: 'good', target: 'pact' } },
+    ],
+    { 'good:test': {}, 'good:pact': { specs: 'src/thing.test.ts' } },
+    context,
+    false,
+  );
+  t.regex(results['good:pact'].terminalOutput, /good:pact › thing › checks a thing[\s\S]*1 test passed \(good:pact, in a batch\)/);
+  t.regex(results['good:test'].terminalOutput, /1 test passed \(good, in a batch\)/);
+});
+
+test('a batch runs in waves: a task after the tasks of the batch it depends on; dependencies outside it have run', (t) => {
+  const task = (id: string) => ({ id, target: { project: id.split(':')[0], target: id.split(':')[1] } });
+  const tasks = Object.fromEntries(['web:pact', 'gateway:pact', 'gateway:contract', 'auth:contract'].map((id) => [id, task(id)]));
+  const dependencies = { 'gateway:contract': ['gateway:pact', 'web:pact'], 'auth:contract': ['gateway:pact', 'auth:build'], 'web:pact': [], 'gateway:pact': [] };
+  t.deepEqual(
+    waves({ tasks, dependencies }).map((wave) => wave.map((x) => x.id)),
+    [
+      ['web:pact', 'gateway:pact'],
+      ['gateway:contract', 'auth:contract'],
+    ],
+  );
+  t.throws(() => waves({ tasks: { 'a:x': task('a:x'), 'b:x': task('b:x') }, dependencies: { 'a:x': ['b:x'], 'b:x': ['a:x'] } }), { message: /a:x, b:x depend on each other in a cycle/ });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTempDir } from '../temp-db.ts';
 import { decodePlan, encodePlan, planSlots, specWeight } from './plan.ts';
 
-const project = (name: string) => ({ name, root: `/w/${name}` });
+const project = (name: string) => ({ name, root: `/w/${name}`, specs: 'src/**/*.test.ts' });
 
 test('projects are spread over the workers heaviest first onto the lighter one, each whole, none lost', (t) => {
   const weights: Record<string, number> = { portfolio: 86, transaction: 68, web: 67, auth: 44, tools: 42, gateway: 35, db: 31 };
@@ -25,18 +25,19 @@ test('one project is one worker; no worker is ever empty', (t) => {
   t.deepEqual(planSlots([], () => 1), []);
 });
 
-test('a project weighs the bytes of its spec files, and nothing else under src/', (t) => {
+test('a task weighs the bytes of the spec files its glob picks, and nothing else', (t) => {
   const temp = createTempDir();
   t.teardown(() => temp.remove());
   mkdirSync(join(temp.dir, 'src', 'users'), { recursive: true });
   writeFileSync(join(temp.dir, 'src', 'users', 'a.test.ts'), 'x'.repeat(100));
   writeFileSync(join(temp.dir, 'src', 'b.test.ts'), 'x'.repeat(20));
   writeFileSync(join(temp.dir, 'src', 'b.ts'), 'x'.repeat(5000));
-  t.is(specWeight(temp.dir), 120);
+  t.is(specWeight({ root: temp.dir, specs: 'src/**/*.test.ts' }), 120);
+  t.is(specWeight({ root: temp.dir, specs: 'src/b.test.ts' }), 20);
 });
 
 test('the plan goes to the workers through the environment, and a worker without one says how to run it', (t) => {
   const slots = [[project('a')], [project('b'), project('c')]];
   t.deepEqual(decodePlan(encodePlan(slots)), slots);
-  t.throws(() => decodePlan(undefined), { message: /LEDGERLINE_UNIT_PLAN is not set: run the unit layer through Nx/ });
+  t.throws(() => decodePlan(undefined), { message: /LEDGERLINE_AVA_PLAN is not set: run the unit and contract layers through Nx/ });
 });

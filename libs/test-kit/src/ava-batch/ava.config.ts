@@ -1,5 +1,5 @@
 /**
- * The AVA configuration of a unit batch (./executor.ts): one suite file per worker slot the plan uses, the
+ * The AVA configuration of a batch (./executor.ts): one suite file per worker slot the plan uses, the
  * longest per-test timeout of the projects in it (each project's package.json `ava.timeout`), TypeScript
  * extensions, and Node's compile cache for the workers and every process a test starts.
  */
@@ -14,13 +14,13 @@ function seconds(timeout: string | undefined): number {
   return Number(match[1]) * ({ ms: 0.001, s: 1, m: 60 }[match[2] ?? 'ms'] ?? 0.001);
 }
 
-export default function unitBatchConfig(): Record<string, unknown> {
+export default function avaBatchConfig(): Record<string, unknown> {
   process.env.NODE_COMPILE_CACHE = withCompileCache().NODE_COMPILE_CACHE;
   const slots = decodePlan(process.env[PLAN_ENV]);
   const timeouts = slots.flat().map((p) => seconds(JSON.parse(readFileSync(join(p.root, 'package.json'), 'utf8')).ava?.timeout));
   return {
     extensions: ['ts'],
-    files: slots.map((_, i) => `libs/test-kit/src/unit-batch/worker-${i + 1}.ts`),
+    files: slots.map((_, i) => `libs/test-kit/src/ava-batch/worker-${i + 1}.ts`),
     timeout: `${Math.max(10, ...timeouts)}s`,
   };
 }
