@@ -1,7 +1,7 @@
 import test from 'ava';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGate, findSpecs, titledChain, titlePrefix } from './suite.ts';
+import { createGate, declaringTogether, findSpecs, titledChain, titlePrefix } from './suite.ts';
 import { createTempDir } from './temp-db.ts';
 
 test('a spec title carries its file, as AVA prints it for a multi-file run', (t) => {
@@ -93,4 +93,20 @@ test('per-test hooks are refused, saying why and what to do; a once-per-worker h
   }
   chain.before(() => {});
   t.is(calls.length, 1);
+});
+
+test('while a worker imports its specs, declarations are held and then handed to AVA in order, in one go', async (t) => {
+  const { root, calls } = fakeChain();
+  const chain = titledChain(root, 'a › ');
+  const during: number[] = [];
+  await declaringTogether(async () => {
+    chain('first', () => {});
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a spec awaiting real work at its top
+    chain.serial('second', () => {});
+    during.push(calls.length);
+  });
+  t.deepEqual(during, [0], 'nothing reached AVA while the specs were loading');
+  t.deepEqual(calls.map((c) => c.args[0]), ['a › first', 'a › second']);
+  chain('after', () => {});
+  t.is(calls.length, 3, 'outside a load, a declaration goes straight to AVA');
 });

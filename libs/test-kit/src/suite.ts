@@ -83,6 +83,26 @@ export function createGate(limit: number): <R>(fn: () => R | Promise<R>) => Prom
 
 const gate = createGate(TESTS_AT_ONCE);
 
+/** Declarations held back while a worker imports its specs (see declaringTogether). */
+let deferred: Array<() => unknown> | undefined;
+
+/**
+ * Runs `load` (the worker importing its specs) and only then hands AVA every test and hook they declared, in order,
+ * in one go. AVA starts running on the tick after the first declaration and refuses any later one ("All tests and
+ * hooks must be declared synchronously"); a spec that awaits real work at its top (a key pair, a token issuer)
+ * would otherwise declare its tests after the tests of the specs before it had started.
+ */
+export async function declaringTogether(load: () => Promise<void>): Promise<void> {
+  const queue: Array<() => unknown> = [];
+  deferred = queue;
+  try {
+    await load();
+  } finally {
+    deferred = undefined;
+  }
+  for (const declare of queue) declare();
+}
+
 /**
  * AVA's `test` for one spec: every title gets the spec's prefix; every test's implementation runs through the
  * worker's gate (TESTS_AT_ONCE); per-test hooks are refused because in a shared worker they would also run around
@@ -109,7 +129,10 @@ export function titledChain<T extends object>(
         ? args.map((arg) => (typeof arg === 'function' ? (t: unknown, ...rest: unknown[]) => through(() => arg(t, ...rest)) : arg))
         : args;
       const titled = typeof gated[0] === 'string' ? [`${prefix}${gated[0]}`, ...gated.slice(1)] : gated;
-      return Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, titled);
+      const declare = () => Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, titled);
+      if (!deferred) return declare();
+      deferred.push(declare);
+      return undefined;
     },
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);

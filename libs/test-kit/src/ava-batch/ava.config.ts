@@ -1,6 +1,6 @@
 /**
  * The AVA configuration of a batch (./executor.ts): one suite file per worker slot the plan uses, the
- * longest per-test timeout of the projects in it (each project's package.json `ava.timeout`), TypeScript
+ * longest timeout of its tasks (a task's `timeout` option, else its project's package.json `ava.timeout`), TypeScript
  * extensions, and Node's compile cache for the workers and every process a test starts.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ function seconds(timeout: string | undefined): number {
 export default function avaBatchConfig(): Record<string, unknown> {
   process.env.NODE_COMPILE_CACHE = withCompileCache().NODE_COMPILE_CACHE;
   const slots = decodePlan(process.env[PLAN_ENV]);
-  const timeouts = slots.flat().map((p) => seconds(JSON.parse(readFileSync(join(p.root, 'package.json'), 'utf8')).ava?.timeout));
+  const timeouts = slots.flat().map((task) => seconds(task.timeout ?? JSON.parse(readFileSync(join(task.root, 'package.json'), 'utf8')).ava?.timeout));
   return {
     extensions: ['ts'],
     files: slots.map((_, i) => `libs/test-kit/src/ava-batch/worker-${i + 1}.ts`),

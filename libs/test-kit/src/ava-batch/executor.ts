@@ -32,6 +32,8 @@ export interface Task {
 export interface AvaOptions {
   /** The spec files, a glob relative to the project's root. */
   specs: string;
+  /** AVA's timeout for these specs (`120s`); the project's package.json `ava.timeout` when unset. */
+  timeout?: string;
 }
 export const DEFAULT_SPECS = 'src/**/*.test.ts';
 interface TaskResult {
@@ -100,7 +102,12 @@ export function taskLabel(project: string, target: string): string {
 }
 
 function batchTask(project: string, target: string, options: Partial<AvaOptions> | undefined, context: Context): BatchTask {
-  return { name: taskLabel(project, target), root: resolve(context.root, context.projectsConfigurations.projects[project].root), specs: options?.specs ?? DEFAULT_SPECS };
+  return {
+    name: taskLabel(project, target),
+    root: resolve(context.root, context.projectsConfigurations.projects[project].root),
+    specs: options?.specs ?? DEFAULT_SPECS,
+    ...(options?.timeout ? { timeout: options.timeout } : {}),
+  };
 }
 
 /** The results Nx gets for a batch of tasks (see the header for the rule). */

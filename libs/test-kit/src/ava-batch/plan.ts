@@ -14,6 +14,8 @@ export interface BatchTask {
   root: string;
   /** The glob of its spec files, relative to root (`src/**\/*.test.ts`). */
   specs: string;
+  /** AVA's timeout for them (`120s`); the project's package.json `ava.timeout` when unset. */
+  timeout?: string;
 }
 
 /** The worker slots there are suite files for (./worker-N.ts). */

@@ -8,7 +8,7 @@ const migratedService = (name: string) => ({
   [`services/${name}/migrations/index.ts`]: 'export const migrations = {};',
   [`services/${name}/migrations/sqlite/index.ts`]: 'export const sqlite = [];',
   [`services/${name}/test/migrations.test.ts`]: '',
-  [`services/${name}/package.json`]: manifest(`@ledgerline/${name}`, { scripts: { migrations: 'ava', 'migration:create': 'node create.ts' } }),
+  [`services/${name}/package.json`]: manifest(`@ledgerline/${name}`, { scripts: { 'migration:create': 'node create.ts' }, nx: { targets: { migrations: {} } } }),
 });
 
 test('the repo passes: no schema generator outside tests, every table-owning service has its migrations and their tests', (t) => {
@@ -34,7 +34,7 @@ test('a service that owns tables without migrations, their tests or the commands
   const root = fixtureTree(t, {
     ...migratedService('auth'),
     'services/ledger/src/entities.ts': 'export const entities = [];',
-    'services/ledger/package.json': manifest('@ledgerline/ledger', { scripts: { test: 'ava' } }),
+    'services/ledger/package.json': manifest('@ledgerline/ledger', { scripts: { migrations: 'ava' } }),
     'services/gateway/package.json': manifest('@ledgerline/gateway'),
   });
   t.deepEqual(checkMigratedSchema(root).map((v) => [v.file, /has no (\S+)/.exec(v.message)?.[1]]), [

@@ -4,7 +4,7 @@
  *   `refresh()`, …): a renamed column would become a drop and an add on the next start. The database kit's own tests
  *   and the test kit (test databases) may.
  * - Every service that owns tables (`src/entities.ts`) has its migrations (`migrations/index.ts`,
- *   `migrations/sqlite/index.ts`), a `migrations` target running `test/migrations.test.ts` (the drift check and the
+ *   `migrations/sqlite/index.ts`), a `migrations` Nx target running `test/migrations.test.ts` (the drift check and the
  *   upgrade tests), and a `migration:create` script — so no service can escape the drift check.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -43,9 +43,12 @@ export function checkMigratedSchema(root: string): Violation[] {
       violations.push({ file: `services/${name}/${required}`, line: 0, rule: RULE, message: `${name} owns tables (src/entities.ts) but has no ${required} (see README, "Changing the schema")` });
     }
     const manifest = join(services, name, 'package.json');
-    const scripts = existsSync(manifest) ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {}) : {};
-    for (const script of ['migrations', 'migration:create'].filter((s) => !scripts[s])) {
-      violations.push({ file: `services/${name}/package.json`, line: 0, rule: RULE, message: `${name} owns tables but has no "${script}" script (the drift check and upgrade tests run as nx run ${name}:migrations)` });
+    const pkg = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string>; nx?: { targets?: Record<string, unknown> } }) : {};
+    if (!pkg.nx?.targets?.migrations) {
+      violations.push({ file: `services/${name}/package.json`, line: 0, rule: RULE, message: `${name} owns tables but has no "migrations" Nx target (the drift check and upgrade tests run as nx run ${name}:migrations; nx.json gives it its command)` });
+    }
+    if (!pkg.scripts?.['migration:create']) {
+      violations.push({ file: `services/${name}/package.json`, line: 0, rule: RULE, message: `${name} owns tables but has no "migration:create" script (npx nx run ${name}:migration:create writes the next migration)` });
     }
   }
   return violations;
