@@ -29,7 +29,7 @@ export function createApp(deps: GatewayDeps): Koa {
   app.use(securityHeaders);
   const routers = [
     healthRoutes(deps.clients),
-    openApiRoutes(),
+    openApiRoutes(deps.openApi),
     docsRoutes(),
     authRoutes(deps.clients.auth, { authenticated, loginLimit, registerLimit }),
     portfolioRoutes(deps.clients.portfolio, authenticated),

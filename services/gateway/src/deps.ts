@@ -1,3 +1,4 @@
+import type { OpenApiDocument } from './openapi/openapi-document.ts';
 import type { Logger } from '@ledgerline/http-kit';
 import type { KeyResolver } from '@ledgerline/auth-tokens';
 import type { AuthClient } from '@ledgerline/auth-client';
@@ -33,4 +34,6 @@ export interface GatewayDeps {
   webRoot?: string;
   settings?: Partial<GatewaySettings>;
   clock?: () => Date;
+  /** The document served at /api/v1/openapi.json; omitted → built from the schemas (tests build it once per process). */
+  openApi?: OpenApiDocument;
 }

@@ -12,8 +12,12 @@ import {
 } from '@ledgerline/test-kit';
 import type { Context, Next } from 'koa';
 import { createApp } from './app.ts';
+import { buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { createResponseChecker } from './openapi/response-check.ts';
 import type { GatewaySettings } from './deps.ts';
+
+/** Built once per worker: every test app serves it, and every response is checked against it. */
+const document = buildOpenApiDocument();
 
 export interface GatewayTestApp {
   http: ReturnType<typeof supertest>;
@@ -65,6 +69,7 @@ export async function createGatewayTestApp(
     },
     settings: options.settings,
     webRoot: options.webRoot,
+    openApi: document,
   });
   if (options.checkResponses ?? true) app.middleware.unshift(checkAgainstOpenApi);
   return {
@@ -77,7 +82,7 @@ export async function createGatewayTestApp(
   };
 }
 
-const checkResponse = createResponseChecker();
+const checkResponse = createResponseChecker(document);
 
 function parseJson(text: string): unknown {
   try {
