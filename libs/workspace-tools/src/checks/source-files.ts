@@ -27,10 +27,18 @@ export function listSourceFiles(root: string): string[] {
   return found.sort();
 }
 
-/** Parse one repo file (no type checking: syntax only, so it is fast and needs no tsconfig). */
-export function parseSource(root: string, rel: string): ts.SourceFile {
+/**
+ * Parse one repo file (no type checking: syntax only, so it is fast and needs no tsconfig). With `mustContain`,
+ * a file whose text does not contain it is not parsed (undefined): a check looking for a name skips, exactly, the
+ * files that cannot hold it.
+ */
+export function parseSource(root: string, rel: string): ts.SourceFile;
+export function parseSource(root: string, rel: string, mustContain: string): ts.SourceFile | undefined;
+export function parseSource(root: string, rel: string, mustContain?: string): ts.SourceFile | undefined {
+  const text = readFileSync(join(root, rel), 'utf8');
+  if (mustContain !== undefined && !text.includes(mustContain)) return undefined;
   const kind = rel.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  return ts.createSourceFile(rel, readFileSync(join(root, rel), 'utf8'), ts.ScriptTarget.Latest, true, kind);
+  return ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true, kind);
 }
 
 /** 1-based line of a node's first token. */
