@@ -14,6 +14,7 @@ import { checkNoDevDataInTests } from './no-dev-data-in-tests.ts';
 import { checkNoModuleLevelInstances } from './no-module-level-instances.ts';
 import { checkOneEntityPerTable } from './one-entity-per-table.ts';
 import { checkMigratedSchema } from './migrated-schema.ts';
+import { checkNoBlockingUnitSpecs } from './no-blocking-unit-specs.ts';
 import { findTempLeftovers, listTempEntries } from './no-temp-leftovers.ts';
 import { formatViolation, sortViolations, type Check, type Violation } from './violation.ts';
 
@@ -24,6 +25,7 @@ export const REPO_CHECKS: Record<string, Check> = {
   'no-cross-service-imports': checkNoCrossServiceImports,
   'no-module-level-instances': checkNoModuleLevelInstances,
   'migrated-schema': checkMigratedSchema,
+  'no-blocking-unit-specs': checkNoBlockingUnitSpecs,
 };
 
 export interface GuardrailResult {
