@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { e2eBrowserPath } from '@ledgerline/system-kit';
+// The light entry (no system kit, no ORM): Playwright loads this config in its runner and in every worker.
+import { e2eBrowserPath } from '@ledgerline/system-kit/e2e-browser';
 
 export default defineConfig({
   testDir: './tests',

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { E2E_BROWSER, e2eBrowserPath } from '@ledgerline/system-kit';
+import { E2E_BROWSER, e2eBrowserPath } from '@ledgerline/system-kit/e2e-browser';
 import { ensureBrowser, type BrowserHost } from './install-browser.ts';
 
 const SHELL = E2E_BROWSER.path; // /usr/bin/chromium-headless-shell

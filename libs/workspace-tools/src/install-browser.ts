@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { E2E_BROWSER } from '@ledgerline/system-kit';
+import { E2E_BROWSER } from '@ledgerline/system-kit/e2e-browser';
 
 export interface BrowserCheck {
   ok: boolean;
