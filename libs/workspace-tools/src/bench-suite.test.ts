@@ -55,4 +55,5 @@ test('the Markdown names the machine, every layer with its figures, the total an
   t.regex(md, /\| e2e \| 10 \| 29\.0 \| 28\.0 \| 30\.0 \| 2900 \| — \|/);
   t.regex(md, /\| \*\*total\*\* \| 410 \| 41\.0 \| 38\.0 \| 50\.0 \| \| \|/);
   t.regex(md, /empty AVA test file takes 0\.81 s .* 16 AVA processes with 22 workers/);
+  t.regex(formatMarkdown({ ...report, floor: { ...report.floor, avaProcessesInUnitLayer: 1, avaWorkersInUnitLayer: 2 } }), /starts 1 AVA process with 2 workers\./);
 });

@@ -125,9 +125,13 @@ export function formatMarkdown(report: BenchReport): string {
     `| **total** | ${report.layers.reduce((s, l) => s + l.tests, 0)} | ${fmt(report.total.median)} | ${fmt(report.total.min)} | ${fmt(report.total.max)} | | |`,
     '',
     `Floor: an empty AVA test file takes ${report.floor.emptyAvaFileSeconds.toFixed(2)} s (median of the runs); the unit layer starts ` +
-      `${report.floor.avaProcessesInUnitLayer} AVA processes with ${report.floor.avaWorkersInUnitLayer} workers.`,
+      `${plural(report.floor.avaProcessesInUnitLayer, 'AVA process', 'AVA processes')} with ${plural(report.floor.avaWorkersInUnitLayer, 'worker', 'workers')}.`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 async function main(): Promise<void> {
