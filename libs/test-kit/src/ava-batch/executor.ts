@@ -47,10 +47,15 @@ const CONFIG = fileURLToPath(new URL('./ava.config.ts', import.meta.url));
 /** AVA's command line (its package's `bin`), next to its main entry point. */
 const AVA_CLI = join(dirname(createRequire(import.meta.url).resolve('ava')), 'cli.js');
 
+/** AVA's output without its colours. */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** A reporter line's task: the title's first segment, after AVA's `[fail]:` and the worker's file if any. */
 export function lineProject(line: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  return /^\s*[✔✘-] (?:\[[a-z ]+\]: )?(?:worker-\d+ › )?(\S+) › /.exec(line.replace(/\u001b\[[0-9;]*m/g, ''))?.[1];
+  return /^\s*[✔✘-] (?:\[[a-z ]+\]: )?(?:worker-\d+ › )?(\S+) › /.exec(plain(line))?.[1];
 }
 
 /** The tasks of failing tests (`✘ [fail]: worker-1 › portfolio › …`), in order of appearance. */
@@ -65,8 +70,7 @@ export function failingProjects(output: string, names: string[]): string[] {
 
 /** What Nx keeps as one task's output: its own test lines and their count. */
 export function projectOutput(output: string, name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => line.includes('✔') && lineProject(line) === name);
+  const lines = plain(output).split('\n').filter((line) => line.includes('✔') && lineProject(line) === name);
   return `${lines.join('\n')}\n\n  ${lines.length} ${lines.length === 1 ? 'test' : 'tests'} passed (${name}, in a batch)\n`;
 }
 
