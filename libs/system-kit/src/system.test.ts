@@ -1,5 +1,5 @@
 import test from 'ava';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createTestDatabases } from '@ledgerline/test-kit';
 import { startSystem } from './index.ts';
 
@@ -46,4 +46,22 @@ test('on PostgreSQL (the services get <SERVICE>_DATABASE_URL), a deposit and a b
   t.is((await trade({ type: 'buy', symbol: 'AAPL', quantity: '3', price: '100.03', fees: '0.01' }, 'pg-buy')).status, 201);
   const portfolio = (await (await fetch(`${api}/portfolios/${portfolioId}`, { headers })).json()) as { cash: string };
   t.is(portfolio.cash, '700.00', 'exact decimal arithmetic on PostgreSQL: 1000.10 − 3 × 100.03 − 0.01');
+});
+
+test('a service that cannot start fails the start with its name and output, and no process of the system is left running', async (t) => {
+  // Every process starts at once (launch-service.ts): the ones still waiting for their turn must be stopped too.
+  const mark = `system-test-${process.pid}-${Date.now()}`;
+  const databases = createTestDatabases('ledgerline-system-');
+  t.teardown(() => databases.remove());
+  const [auth, portfolio] = await Promise.all([databases.location('auth'), databases.location('portfolio')]);
+  const error = await t.throwsAsync(startSystem({ databases: { auth, portfolio, transaction: '/proc/no-such-dir/transaction.sqlite' }, env: { LEDGERLINE_SYSTEM_TEST_MARK: mark } }));
+  t.regex(error.message, /^transaction exited with code \d+ before it was listening:[\s\S]*no-such-dir/);
+  const left = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(mark);
+    } catch {
+      return false; // gone meanwhile, or not ours to read
+    }
+  });
+  t.deepEqual(left, [], 'every service process is stopped, the gateway that was still waiting for its turn included');
 });

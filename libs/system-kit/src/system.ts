@@ -8,6 +8,8 @@ import { createTempDir, createTestDatabases, testEngine, type TempDir, type Test
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const SERVICES = ['auth', 'portfolio', 'transaction', 'gateway'] as const;
+/** Runs a service's main.ts once the addresses it needs arrive; lets all four load their modules at once. */
+const LAUNCHER = join(REPO_ROOT, 'libs/system-kit/src/launch-service.ts');
 export type ServiceName = (typeof SERVICES)[number];
 /** The services that own a database. */
 export const DATABASE_SERVICES = ['auth', 'portfolio', 'transaction'] as const;
@@ -124,12 +126,23 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const running = new Map<ServiceName, { child: ChildProcess; output: string[]; env: Record<string, string> }>();
   const timeout = options.readyTimeoutMs ?? 30_000;
   const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-  const launch = async (name: ServiceName, env: Record<string, string>) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'services', name, 'src/main.ts')], { cwd: join(REPO_ROOT, 'services', name), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Every service's process starts at once and loads its modules (launch-service.ts); each then gets the addresses
+  // of the services before it, in dependency order, once those are listening.
+  const spawnService = (name: ServiceName, env: Record<string, string>) => {
+    const child = spawn(process.execPath, [LAUNCHER, join(REPO_ROOT, 'services', name, 'src/main.ts')], { cwd: join(REPO_ROOT, 'services', name), env, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin!.on('error', () => {}); // a process that died early is reported by announcedUrl, with its output
     const output: string[] = [];
     running.set(name, { child, output, env });
-    const url = await announcedUrl(name, child, output, timeout);
-    await waitReady(name, url, child, timeout, () => output.join(''));
+    const announced = announcedUrl(name, child, output, timeout);
+    announced.catch(() => {}); // awaited in launch(); a process stopped before its turn is not an error
+    return { child, output, announced };
+  };
+  const launch = async (name: ServiceName, spawned: ReturnType<typeof spawnService>, late: Record<string, string> = {}) => {
+    const entry = running.get(name)!;
+    entry.env = { ...entry.env, ...late };
+    spawned.child.stdin!.end(`${JSON.stringify(late)}\n`);
+    const url = await spawned.announced;
+    await waitReady(name, url, spawned.child, timeout, () => spawned.output.join(''));
     return url;
   };
   const stop = async () => {
@@ -145,10 +158,10 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     temp?.remove();
   };
   try {
+    const spawned = Object.fromEntries(SERVICES.map((name) => [name, spawnService(name, base)])) as Record<ServiceName, ReturnType<typeof spawnService>>;
     // In dependency order: each service learns the addresses of the ones started before it.
     for (const name of SERVICES) {
-      urls[name] = await launch(name, {
-        ...base,
+      urls[name] = await launch(name, spawned[name], {
         ...(urls.auth ? { AUTH_URL: urls.auth, AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json` } : {}),
         ...(urls.portfolio ? { PORTFOLIO_URL: urls.portfolio } : {}),
         ...(urls.transaction ? { TRANSACTION_URL: urls.transaction } : {}),
@@ -177,7 +190,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         const { child, env } = running.get(name)!;
         if (!exited(child)) throw new Error(`${name} is still running: kill() it first`);
         // The same port, so every other service (and the test) still finds it at the same URL.
-        await launch(name, { ...env, [`${name.toUpperCase()}_PORT`]: new URL(urls[name]).port });
+        await launch(name, spawnService(name, { ...env, [`${name.toUpperCase()}_PORT`]: new URL(urls[name]).port }));
       },
     };
   };
