@@ -7,7 +7,8 @@
  * `main.ts` imports) and the database kit first, then reads one JSON line from stdin — the environment the system
  * kit hands it once the services before it are listening (their URLs) — sets it, and imports `main.ts`, which runs
  * exactly as `node main.ts` would, reading its configuration from the environment. The process is the service's:
- * same pid, signals and exit code. Nothing of the service reads the environment while its modules load.
+ * same pid, signals and exit code. Nothing of the service reads the environment while its modules load. When the
+ * process that started it dies without stopping it, stdin ends and the service shuts down (see below).
  */
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,10 +29,14 @@ const line = await new Promise<string>((done, fail) => {
   });
   process.stdin.once('end', () => fail(new Error('launch-service: stdin closed before the environment arrived')));
 });
-// Nothing else arrives on stdin: let it go, so it neither holds the event loop open nor reaches the service.
 process.stdin.removeAllListeners('data');
 process.stdin.removeAllListeners('end');
-process.stdin.destroy();
+// The kit keeps the pipe open while the system runs. Its end means the process that started the service is gone
+// (killed, crashed) without stopping it: the service then shuts down as on SIGTERM instead of living on, unowned,
+// holding its port and its temp database. The pipe does not keep the process alive by itself.
+process.stdin.on('data', () => {});
+process.stdin.once('end', () => process.kill(process.pid, 'SIGTERM'));
+(process.stdin as unknown as { unref(): void }).unref();
 
 Object.assign(process.env, JSON.parse(line) as Record<string, string>);
 await import(pathToFileURL(entry).href);

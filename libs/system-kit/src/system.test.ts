@@ -1,5 +1,8 @@
 import test from 'ava';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createTestDatabases } from '@ledgerline/test-kit';
 import { startSystem } from './index.ts';
 
@@ -65,4 +68,26 @@ test('a service that cannot start fails the start with its name and output, and 
     }
   });
   t.deepEqual(left, [], 'every service process is stopped, those still waiting for their turn included');
+});
+
+test('the services stop by themselves when the process that started them dies without stopping them', async (t) => {
+  const index = new URL('./index.ts', import.meta.url).href;
+  const starter = spawn(process.execPath, ['--input-type=module', '-e', `
+    const { startSystem } = await import(${JSON.stringify(index)});
+    const system = await startSystem();
+    console.log(JSON.stringify({ pids: Object.values(system.services).map((service) => service.pid), dataDir: system.dataDir }));
+  `], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: starter.stdout! }), 'line')) as [string];
+  const { pids, dataDir } = JSON.parse(line) as { pids: number[]; dataDir: string };
+  // A zombie (exited, not yet reaped by its new parent) counts as gone.
+  const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  t.teardown(() => {
+    for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true }); // the starter's to remove, and it was killed
+  });
+  t.is(pids.filter(alive).length, 4);
+  starter.kill('SIGKILL');
+  const deadline = Date.now() + 15_000;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  t.deepEqual(pids.filter(alive), [], 'no service outlives the process that started it');
 });

@@ -140,7 +140,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const launch = async (name: ServiceName, spawned: ReturnType<typeof spawnService>, late: Record<string, string> = {}) => {
     const entry = running.get(name)!;
     entry.env = { ...entry.env, ...late };
-    spawned.child.stdin!.end(`${JSON.stringify(late)}\n`);
+    // Written, not ended: the pipe stays open while this process lives (launch-service.ts stops the service when it ends).
+    spawned.child.stdin!.write(`${JSON.stringify(late)}\n`);
     const url = await spawned.announced;
     await waitReady(name, url, spawned.child, timeout, () => spawned.output.join(''));
     return url;
