@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './discover.ts';
+import { nxEnv } from './nx-env.ts';
 import { countTests } from './test-all.ts';
 
 export interface LayerCount {
@@ -61,7 +62,7 @@ export function countInteractions(contractsDir = join(REPO_ROOT, 'contracts')): 
 }
 
 function run(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: nxEnv() });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return `${result.stdout}\n${result.stderr}`;
 }

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import concurrently from 'concurrently';
 import { discoverServices, REPO_ROOT } from './discover.ts';
+import { nxEnv } from './nx-env.ts';
 import { devAddresses, takenPortMessages } from './start/dev-ports.ts';
 import { waitUntilUp } from './start/wait-until-up.ts';
 
@@ -28,7 +29,7 @@ if (taken.length) {
 // The gateway serves the built web UI: build it first (Nx serves it from cache when nothing changed).
 if (existsSync(join(REPO_ROOT, 'services/web/package.json'))) {
   console.log('Building the web UI (nx build web)…');
-  const build = spawnSync('nx', ['run', 'web:build', '--outputStyle=static'], { cwd: REPO_ROOT, stdio: 'inherit', shell: false });
+  const build = spawnSync('nx', ['run', 'web:build', '--outputStyle=static'], { cwd: REPO_ROOT, stdio: 'inherit', shell: false, env: nxEnv() });
   if (build.status !== 0) {
     console.error('The web UI did not build; fix it or run the services without it.');
     process.exit(build.status ?? 1);

@@ -5,7 +5,7 @@
  * resilience (partial failures on real processes), end-to-end (Playwright).
  * Before the e2e layer it makes sure the browser is there (installing Debian's Chromium when it can, see
  * install-browser.ts), so a fresh clone needs only `npm ci` and `npm test`. Every process it starts shares Node's
- * compile cache (test-kit's compile-cache.ts). Prints a per-layer timing table and one closing summary line.
+ * compile cache (test-kit's compile-cache.ts), and Nx runs without plugin isolation (nx-env.ts). Prints a per-layer timing table and one closing summary line.
  * Lint and types are `npm run check`; performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract
  * to run only some layers; `npm run bench:suite` times the same layers.
  */
@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { withCompileCache } from '@ledgerline/test-kit/compile-cache';
 import { REPO_ROOT } from './discover.ts';
 import { ensureBrowser } from './install-browser.ts';
+import { nxEnv } from './nx-env.ts';
 
 export interface Layer {
   name: string;
@@ -68,7 +69,7 @@ export function runLayer(layer: Layer, options: { quiet?: boolean; env?: NodeJS.
   if (check) (check.ok ? console.log : console.error)(check.message);
   if (check && !check.ok) return Promise.resolve({ name: layer.name, ok: false, seconds: 0, passed: 0, failed: 0 });
   return new Promise((resolve) => {
-    const env = withCompileCache({ ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env });
+    const env = nxEnv(withCompileCache({ ...process.env, PACT_DO_NOT_TRACK: 'true', ...options.env }));
     const child = spawn(layer.command[0], layer.command.slice(1), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const tee = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../discover.ts';
+import { nxEnv } from '../nx-env.ts';
 
 export interface ProjectManifest {
   name: string;
@@ -163,7 +164,7 @@ export function contractInputsCoverPacts(project: { targets?: Record<string, { i
 }
 
 function nx(root: string, args: string[]): string {
-  const result = spawnSync('npx', ['nx', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NX_TUI: 'false' } });
+  const result = spawnSync('npx', ['nx', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: nxEnv({ ...process.env, NX_TUI: 'false' }) });
   if (result.status !== 0) throw new Error(`npx nx ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }

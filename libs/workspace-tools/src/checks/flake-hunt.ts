@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { withCompileCache } from '@ledgerline/test-kit/compile-cache';
 import { REPO_ROOT } from '../discover.ts';
+import { nxEnv } from '../nx-env.ts';
 import { findTempLeftovers, listTempEntries } from './no-temp-leftovers.ts';
 import { formatViolation } from './violation.ts';
 
@@ -105,7 +106,7 @@ export function layersFor(name: string): Layer[] {
 
 function runCommand(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: withCompileCache({ E2E_TRACE: '1', ...process.env, NX_TUI: 'false', PACT_DO_NOT_TRACK: 'true' }) });
+    const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: nxEnv(withCompileCache({ E2E_TRACE: '1', ...process.env, NX_TUI: 'false', PACT_DO_NOT_TRACK: 'true' })) });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
