@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTempDir } from '../temp-db.ts';
@@ -69,6 +69,37 @@ test('a task other than test is labelled project:target, so a batch holding gate
   );
   t.regex(results['good:pact'].terminalOutput, /good:pact › thing › checks a thing[\s\S]*1 test passed \(good:pact, in a batch\)/);
   t.regex(results['good:test'].terminalOutput, /1 test passed \(good, in a batch\)/);
+});
+
+test('tasks with workerThreads: false (pact, contract) run each worker in a process of its own: no two share Pact\'s core', async (t) => {
+  const temp = createTempDir();
+  t.teardown(() => temp.remove());
+  // Each spec records the process it ran in, and whether it ran on that process's main thread (not a worker thread).
+  const spec = (name: string) =>
+    `import test from 'ava';\nimport { writeFileSync } from 'node:fs';\nimport { isMainThread } from 'node:worker_threads';\n` +
+    `test('records its process', (t) => { writeFileSync(${JSON.stringify(join(temp.dir, 'ran'))} + '/${name}', JSON.stringify({ pid: process.pid, isMainThread })); t.pass(); });\n`;
+  mkdirSync(join(temp.dir, 'ran'));
+  for (const name of ['one', 'two']) {
+    mkdirSync(join(temp.dir, name, 'test'), { recursive: true });
+    writeFileSync(join(temp.dir, name, 'package.json'), '{"ava":{"timeout":"20s"}}');
+    writeFileSync(join(temp.dir, name, 'test', 'provider.pact.test.ts'), spec(name));
+  }
+  const context: Context = { root: REPO_ROOT, projectsConfigurations: { projects: { one: { root: join(temp.dir, 'one') }, two: { root: join(temp.dir, 'two') } } } };
+  const contract = { specs: 'test/provider.pact.test.ts', workerThreads: false };
+  const results = await batchResults(
+    [
+      { id: 'one:contract', target: { project: 'one', target: 'contract' } },
+      { id: 'two:contract', target: { project: 'two', target: 'contract' } },
+    ],
+    { 'one:contract': contract, 'two:contract': contract },
+    context,
+    false,
+  );
+  t.true(results['one:contract'].success && results['two:contract'].success);
+  const ran = readdirSync(join(temp.dir, 'ran')).map((name) => JSON.parse(readFileSync(join(temp.dir, 'ran', name), 'utf8')) as { pid: number; isMainThread: boolean });
+  t.is(ran.length, 2);
+  t.true(ran.every((r) => r.isMainThread), 'each worker is a process, not a worker thread');
+  t.not(ran[0].pid, ran[1].pid);
 });
 
 test('a batch runs in waves: a task after the tasks of the batch it depends on; dependencies outside it have run', (t) => {

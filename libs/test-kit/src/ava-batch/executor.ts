@@ -34,6 +34,8 @@ export interface AvaOptions {
   specs: string;
   /** AVA's timeout for these specs (`120s`); the project's package.json `ava.timeout` when unset. */
   timeout?: string;
+  /** False: the batch's workers are processes, not threads of one process (./plan.ts `workerThreadsFor`). */
+  workerThreads?: boolean;
 }
 export const DEFAULT_SPECS = 'src/**/*.test.ts';
 interface TaskResult {
@@ -111,6 +113,7 @@ function batchTask(project: string, target: string, options: Partial<AvaOptions>
     root: resolve(context.root, context.projectsConfigurations.projects[project].root),
     specs: options?.specs ?? DEFAULT_SPECS,
     ...(options?.timeout ? { timeout: options.timeout } : {}),
+    ...(options?.workerThreads === false ? { workerThreads: false } : {}),
   };
 }
 

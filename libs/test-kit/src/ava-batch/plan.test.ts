@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempDir } from '../temp-db.ts';
-import { decodePlan, encodePlan, planSlots, specWeight } from './plan.ts';
+import { decodePlan, encodePlan, planSlots, specWeight, workerThreadsFor } from './plan.ts';
 
 const project = (name: string) => ({ name, root: `/w/${name}`, specs: 'src/**/*.test.ts' });
 
@@ -40,4 +40,10 @@ test('the plan goes to the workers through the environment, and a worker without
   const slots = [[project('a')], [project('b'), project('c')]];
   t.deepEqual(decodePlan(encodePlan(slots)), slots);
   t.throws(() => decodePlan(undefined), { message: /LEDGERLINE_AVA_PLAN is not set: run the unit and contract layers through Nx/ });
+});
+
+test('a batch runs its workers as threads of one process unless one of its tasks needs a process of its own', (t) => {
+  t.true(workerThreadsFor([[project('a')], [project('b')]]));
+  t.true(workerThreadsFor([[{ ...project('a'), workerThreads: true }], [project('b')]]));
+  t.false(workerThreadsFor([[project('a')], [project('b'), { ...project('c'), workerThreads: false }]]));
 });

@@ -16,6 +16,8 @@ export interface BatchTask {
   specs: string;
   /** AVA's timeout for them (`120s`); the project's package.json `ava.timeout` when unset. */
   timeout?: string;
+  /** False: the task's specs must not share a process with another slot's (see `workerThreadsFor`). */
+  workerThreads?: boolean;
 }
 
 /** The worker slots there are suite files for (./worker-N.ts). */
@@ -37,6 +39,17 @@ export function planSlots<P extends BatchTask>(projects: P[], weight: (p: P) => 
     lightest.w += w;
   }
   return groups.map((g) => g.projects.sort((a, b) => a.name.localeCompare(b.name)));
+}
+
+/**
+ * Whether the batch's workers may be threads of one process (AVA's `workerThreads`, the default) or must each be a
+ * process of their own: the latter when any task says `workerThreads: false`. Pact's core (its Rust FFI library) is
+ * loaded once per process and is not safe to drive from two threads at once: two provider verifications running
+ * side by side in one process's two worker threads crashed it ("memory allocation of 140381229054168 bytes failed"),
+ * after one verification's provider-state call reached the other's handlers. The pact and contract targets set it.
+ */
+export function workerThreadsFor(slots: BatchTask[][]): boolean {
+  return slots.flat().every((task) => task.workerThreads !== false);
 }
 
 /** The environment variable that hands the plan to the AVA config and the slot suites. */
