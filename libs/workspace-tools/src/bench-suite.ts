@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COMPILE_CACHE_DIR, withCompileCache } from '@ledgerline/test-kit/compile-cache';
+import { COMPILE_CACHE_DIR, pruneCompileCaches, withCompileCache } from '@ledgerline/test-kit/compile-cache';
 import { SLOTS } from '@ledgerline/test-kit/ava-batch';
 import { REPO_ROOT } from './discover.ts';
 import { selectedLayers, runLayer, type Outcome } from './test-all.ts';
@@ -141,6 +141,7 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const machine = { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg(), node: process.version };
   const perRun: BenchReport['perRun'] = [];
+  pruneCompileCaches();
   rmSync(COMPILE_CACHE_DIR, { recursive: true, force: true });
   for (let i = 1; i <= runs; i++) {
     const compileCache = existsSync(COMPILE_CACHE_DIR) ? 'warm' : 'empty';

@@ -5,12 +5,14 @@
  * resilience (partial failures on real processes), end-to-end (Playwright).
  * Before the e2e layer it makes sure the browser is there (installing Debian's Chromium when it can, see
  * install-browser.ts), so a fresh clone needs only `npm ci` and `npm test`. Every process it starts shares Node's
- * compile cache (test-kit's compile-cache.ts), and Nx runs without plugin isolation (nx-env.ts). Prints a per-layer timing table and one closing summary line.
+ * compile cache (test-kit's compile-cache.ts: in memory where it can be; the caches of deleted clones are removed
+ * first), and Nx runs without plugin isolation (nx-env.ts). Prints a per-layer timing table and one closing summary
+ * line.
  * Lint and types are `npm run check`; performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract
  * to run only some layers; `npm run bench:suite` times the same layers.
  */
 import { spawn } from 'node:child_process';
-import { withCompileCache } from '@ledgerline/test-kit/compile-cache';
+import { pruneCompileCaches, withCompileCache } from '@ledgerline/test-kit/compile-cache';
 import { REPO_ROOT } from './discover.ts';
 import { ensureBrowser } from './install-browser.ts';
 import { nxEnv } from './nx-env.ts';
@@ -86,6 +88,7 @@ export function runLayer(layer: Layer, options: { quiet?: boolean; env?: NodeJS.
 }
 
 async function main(): Promise<void> {
+  pruneCompileCaches();
   const outcomes: Outcome[] = [];
   for (const layer of selectedLayers()) {
     console.log(`\n━━ ${layer.name}: ${layer.command.join(' ')}`);
