@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError, REQUEST_ID_HEADER, type FieldError } from '@ledgerline/http-kit';
+import { AppError, type FieldError } from '@ledgerline/http-kit';
+import { ServiceClient } from '@ledgerline/service-client';
 import { TRADE_NOT_APPLIED, type ApplyTradeRequest, type ApplyTradeResult, type CallContext, type PortfolioClient } from './trade-api.ts';
 import { tolerant } from '@ledgerline/api-schemas';
 import { applyTradeResult } from '@ledgerline/api-schemas/internal';
@@ -16,13 +17,8 @@ const problemSchema = z.looseObject({
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
 });
 
-const unavailable = (detail: string, cause?: unknown) =>
-  new AppError(503, 'portfolio_unavailable', 'Service unavailable', { detail, cause });
+const unavailable = (detail: string) => new AppError(503, 'portfolio_unavailable', 'Service unavailable', { detail });
 const badResponse = (detail: string) => new AppError(502, 'portfolio_bad_response', 'Bad gateway', { detail });
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
 
 function parseJson(text: string): unknown {
   try {
@@ -33,7 +29,7 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * The portfolio service's internal trade API over HTTP (global fetch, base URL injected).
+ * The portfolio service's internal trade API over HTTP (ServiceClient's keep-alive pool, base URL injected).
  * Failures become AppErrors: a 4xx problem is re-thrown as it is (status, code, detail, field errors),
  * connection failures and 5xx are 503 portfolio_unavailable, no answer in time is 504 portfolio_timeout,
  * a 200 of the wrong shape is 502 portfolio_bad_response.
@@ -41,10 +37,17 @@ function parseJson(text: string): unknown {
 export class HttpPortfolioClient implements PortfolioClient {
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  readonly #http: ServiceClient;
 
   constructor(options: { baseUrl: string; timeoutMs?: number }) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_PORTFOLIO_TIMEOUT_MS;
+    this.#http = new ServiceClient({ service: 'portfolio', baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? DEFAULT_PORTFOLIO_TIMEOUT_MS });
+    this.baseUrl = this.#http.baseUrl;
+    this.timeoutMs = this.#http.timeoutMs;
+  }
+
+  /** Closes the keep-alive connections to the portfolio service. */
+  close(): Promise<void> {
+    return this.#http.close();
   }
 
   /** Applies one trade to a portfolio on behalf of the user named by the on-behalf-of token in `ctx`. */
@@ -64,32 +67,9 @@ export class HttpPortfolioClient implements PortfolioClient {
   }
 
   async #call(method: 'GET' | 'POST', path: string, ctx: CallContext, body?: unknown): Promise<{ status: number; json: unknown }> {
-    const headers: Record<string, string> = {
-      accept: 'application/json, application/problem+json',
-      authorization: `Bearer ${ctx.accessToken}`,
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (ctx.requestId) headers[REQUEST_ID_HEADER] = ctx.requestId;
-    let status: number;
-    let text: string;
-    try {
-      const response = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      if (isTimeout(error)) {
-        throw new AppError(504, 'portfolio_timeout', 'Gateway timeout', {
-          detail: `The portfolio service did not answer within ${this.timeoutMs} ms.`,
-          cause: error,
-        });
-      }
-      throw unavailable('The portfolio service is unavailable.', error);
-    }
+    // The shared pooled keep-alive transport with its deadline timer; a timeout is 504 portfolio_timeout, a refused
+    // or reset connection 503 portfolio_unavailable. Statuses are mapped here: this API's are not ServiceClient's.
+    const { status, text } = await this.#http.exchange({ method, path, body, ctx });
     if (status >= 500) throw unavailable(`The portfolio service failed (HTTP ${status}).`);
     return { status, json: parseJson(text) };
   }

@@ -1,1 +1,1 @@
-export { ServiceClient, type CallContext, type ServiceClientOptions, type ServiceRequest, type ServiceResponse } from './service-client.ts';
+export { ServiceClient, type CallContext, type RawResponse, type ServiceClientOptions, type ServiceRequest, type ServiceResponse } from './service-client.ts';

@@ -36,7 +36,7 @@ export interface ServiceResponse<T> {
 }
 
 /** What the transport hands back: status, headers and the whole body as text. */
-interface RawResponse {
+export interface RawResponse {
   status: number;
   headers: Headers;
   text: string;
@@ -115,7 +115,7 @@ export class ServiceClient {
 
   /** Sends a request; returns status, headers and the parsed JSON body (undefined for an empty body). */
   async send(request: ServiceRequest): Promise<ServiceResponse<unknown>> {
-    const response = await this.#exchange(request);
+    const response = await this.exchange(request);
     const body = this.#parse(response.text, response.status);
     if (response.status >= 400) throw this.#failure(response, body);
     return { status: response.status, headers: response.headers, body };
@@ -128,7 +128,7 @@ export class ServiceClient {
    * shape is the provider's promise, proved by its contract verification rather than checked on every call.
    */
   async relay(request: ServiceRequest): Promise<ServiceResponse<string>> {
-    const response = await this.#exchange(request);
+    const response = await this.exchange(request);
     if (response.status >= 400) throw this.#failure(response, this.#parse(response.text, response.status));
     if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '') || !response.text) {
       throw this.#badResponse(`The ${this.service} service sent a body that is not JSON.`);
@@ -136,8 +136,11 @@ export class ServiceClient {
     return { status: response.status, headers: response.headers, body: response.text };
   }
 
-  /** Sends a request; the raw answer, or the 503/504 of a transport failure. */
-  async #exchange(request: ServiceRequest): Promise<RawResponse> {
+  /**
+   * Sends a request; the raw answer (status, headers, body text) whatever its status, or the 503/504 of a transport
+   * failure: for a client that maps the statuses of its service itself (the transaction service's trade client).
+   */
+  async exchange(request: ServiceRequest): Promise<RawResponse> {
     const url = new URL(this.baseUrl + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));

@@ -11,16 +11,17 @@ const config = readConfig();
 const logger = createLogger({ name: 'transaction', level: config.logLevel });
 const orm = await openOrm({ dbName: config.database, entities: transactionEntities, migrations, logger });
 const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
+const portfolio = new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs });
 const app = createApp({
   orm,
   logger,
   keys: remoteKeys(config.jwksUrl),
   signingKey,
-  portfolio: new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs }),
+  portfolio,
   settings: config.settings,
 });
 const server = await listenOrExit(app, logger, config, [() => orm.close()]);
 announceListening(logger, server, { db: redactUrl(config.database), portfolio: config.portfolioUrl, reconcileIntervalMs: config.settings.reconcileIntervalMs });
 // Pending transactions left by an outage or a crash are picked up now, then every reconcile interval.
 app.reconciler.start();
-installGracefulShutdown(server, logger, [() => app.reconciler.stop(), () => orm.close()]);
+installGracefulShutdown(server, logger, [() => app.reconciler.stop(), () => portfolio.close(), () => orm.close()]);
