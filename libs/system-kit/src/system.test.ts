@@ -45,10 +45,27 @@ test('on PostgreSQL (the services get <SERVICE>_DATABASE_URL), a deposit and a b
   t.is(created.status, 201);
   const portfolioId = ((await created.json()) as { id: string }).id;
   const trade = (body: object, key: string) => fetch(`${api}/transactions`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify({ portfolioId, ...body }) });
-  t.is((await trade({ type: 'deposit', amount: '1000.10' }, 'pg-deposit')).status, 201);
-  t.is((await trade({ type: 'buy', symbol: 'AAPL', quantity: '3', price: '100.03', fees: '0.01' }, 'pg-buy')).status, 201);
+  // Two deposits at one instant (the history orders them by id), then a buy a day later.
+  t.is((await trade({ type: 'deposit', amount: '500.05', executedAt: '2026-03-02T10:00:00.000Z' }, 'pg-deposit-1')).status, 201);
+  t.is((await trade({ type: 'deposit', amount: '500.05', executedAt: '2026-03-02T10:00:00.000Z' }, 'pg-deposit-2')).status, 201);
+  t.is((await trade({ type: 'buy', symbol: 'AAPL', quantity: '3', price: '100.03', fees: '0.01', executedAt: '2026-03-03T10:00:00.000Z' }, 'pg-buy')).status, 201);
   const portfolio = (await (await fetch(`${api}/portfolios/${portfolioId}`, { headers })).json()) as { cash: string };
-  t.is(portfolio.cash, '700.00', 'exact decimal arithmetic on PostgreSQL: 1000.10 − 3 × 100.03 − 0.01');
+  t.is(portfolio.cash, '700.00', 'exact decimal arithmetic on PostgreSQL: 2 × 500.05 − 3 × 100.03 − 0.01');
+
+  // The history, a page of one at a time with its cursor: newest first, ties by id, each row once, then no cursor.
+  type Page = { items: { id: string; type: string }[]; nextCursor: string | null };
+  const pages: Page[] = [];
+  for (let cursor: string | null = ''; cursor !== null && pages.length < 5;) {
+    const response = await fetch(`${api}/transactions?portfolioId=${portfolioId}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers });
+    t.is(response.status, 200);
+    const page = (await response.json()) as Page;
+    pages.push(page);
+    cursor = page.nextCursor;
+  }
+  const items = pages.flatMap((page) => page.items);
+  t.deepEqual(items.map((item) => item.type), ['buy', 'deposit', 'deposit']);
+  t.true(items[1].id > items[2].id, 'two trades at one instant come in descending id order');
+  t.is(pages.length, 3);
 });
 
 test('a service that cannot start fails the start with its name and output, and no process of the system is left running', async (t) => {

@@ -34,7 +34,9 @@ function historySql(userId: string, filter: HistoryFilter, limit: number): { sql
   if (filter.type) add('type = ?', filter.type);
   if (filter.from) add('executed_at >= ?', filter.from);
   if (filter.toExclusive) add('executed_at < ?', filter.toExclusive);
-  if (filter.cursor) add('(executed_at < ? or (executed_at = ? and id < ?))', filter.cursor.executedAt, filter.cursor.executedAt, filter.cursor.id);
+  // A row-value comparison, not `executed_at < ? or (executed_at = ? and id < ?)`: both engines seek the index to the
+  // cursor with it, where the `or` made SQLite walk the portfolio's newer rows on every later page.
+  if (filter.cursor) add('(executed_at, id) < (?, ?)', filter.cursor.executedAt, filter.cursor.id);
   params.push(limit);
   return { sql: `select ${HISTORY_COLUMNS} from "transaction" where ${where.join(' and ')} order by executed_at desc, id desc limit ?`, params };
 }
