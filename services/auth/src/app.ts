@@ -1,4 +1,5 @@
 import type Koa from 'koa';
+import Router from '@koa/router';
 import { checkDatabase, requestEntityManager } from '@ledgerline/db-kit';
 import { createBaseApp, healthRoutes } from '@ledgerline/http-kit';
 import { localKeys, serveJwks, toJwks } from '@ledgerline/auth-tokens';
@@ -27,9 +28,9 @@ export function createApp(deps: AuthDeps): Koa {
   app.use(healthRoutes({ database: () => checkDatabase(deps.orm) }));
   app.use(serveJwks(jwks));
   app.use(requestEntityManager(deps.orm));
-  for (const router of [userRoutes({ hasher, keys, clock }), sessionRoutes({ hasher, throttle, tokens, clock })]) {
-    app.use(router.routes());
-    app.use(router.allowedMethods());
-  }
+  // One router holding every route, as in the gateway: a request is matched once.
+  const api = new Router();
+  for (const router of [userRoutes({ hasher, keys, clock }), sessionRoutes({ hasher, throttle, tokens, clock })]) api.use(router.routes());
+  app.use(api.routes()).use(api.allowedMethods());
   return app;
 }

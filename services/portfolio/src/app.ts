@@ -1,4 +1,5 @@
 import type Koa from 'koa';
+import Router from '@koa/router';
 import { checkDatabase, requestEntityManager } from '@ledgerline/db-kit';
 import { createBaseApp, healthRoutes } from '@ledgerline/http-kit';
 import { requireIdentity, requireOnBehalfOf, TRANSACTION_TO_PORTFOLIO } from '@ledgerline/auth-tokens';
@@ -23,9 +24,11 @@ export function createApp(deps: PortfolioDeps): Koa {
   const app = createBaseApp({ logger: deps.logger, bodyLimit: settings.bodyLimit });
   app.use(healthRoutes({ database: () => checkDatabase(deps.orm) }));
   app.use(requestEntityManager(deps.orm));
+  // One router holding every route, as in the gateway: a request is matched once, not by five routers in turn.
+  const api = new Router();
   for (const router of [portfolioRoutes(routeDeps), holdingRoutes(routeDeps), performanceRoutes(routeDeps), instrumentRoutes(routeDeps), tradeRoutes(routeDeps)]) {
-    app.use(router.routes());
-    app.use(router.allowedMethods());
+    api.use(router.routes());
   }
+  app.use(api.routes()).use(api.allowedMethods());
   return app;
 }
