@@ -19,7 +19,7 @@ export function holdingRoutes(deps: RouteDeps) {
     const em = ctx.state.em as Em;
     const portfolio = await portfolioRepository(em).findOwnedFigures(id, identityOf(ctx).userId);
     const valued = await valuePortfolioHoldings(em, portfolio.id);
-    ctx.body = { items: valued.filter((row) => row.quantity.gt(0)).map(toHoldingView) };
+    ctx.body = { items: valued.filter((row) => row.quantity.units > 0n).map(toHoldingView) };
   });
 
   router.post('/', deps.authenticated, async (ctx) => {

@@ -1,6 +1,6 @@
 import type { Em } from '@ledgerline/db-kit';
 import { instrumentRepository, type InstrumentPrice } from '../instruments/instrument.repository.ts';
-import { dec } from '../money/money.ts';
+import { parseFixed } from '../money/fixed-point.ts';
 import { valueHolding, type ValuedPosition } from '../pnl/valuation.ts';
 import { holdingRepository, type HoldingFigures } from './holding.repository.ts';
 
@@ -11,16 +11,16 @@ export interface ValuedHolding extends ValuedPosition {
 
 function valued(holding: HoldingFigures, instrument: InstrumentPrice | undefined): ValuedHolding {
   if (!instrument) throw new Error(`holding ${holding.id} refers to unknown instrument ${holding.symbol}`);
-  const quantity = dec(holding.quantity);
-  const averageCost = dec(holding.averageCost);
+  const quantity = parseFixed(holding.quantity);
+  const averageCost = parseFixed(holding.averageCost);
   return {
     holding,
     instrument,
     symbol: holding.symbol,
     assetClass: instrument.assetClass,
     quantity,
-    realizedPnl: dec(holding.realizedPnl),
-    ...valueHolding({ quantity, averageCost }, dec(instrument.lastPrice)),
+    realizedPnl: parseFixed(holding.realizedPnl),
+    ...valueHolding({ quantity, averageCost }, parseFixed(instrument.lastPrice)),
   };
 }
 

@@ -1,5 +1,6 @@
 import test from 'ava';
-import { D, dec, decimalPlaces, formatAverageCost, formatMoney, formatPercent, formatPrice, formatQuantity, roundMoney, storeAverageCost, sum } from './money.ts';
+import { D, dec, decimalPlaces, formatAverageCost, formatMoney, formatPercent, formatPrice, formatQuantity, roundMoney, storeAverageCost } from './money.ts';
+import { parseFixed, total } from './fixed-point.ts';
 
 test('money is formatted with exactly 2 dp, rounding half to even', (t) => {
   t.is(formatMoney('105'), '105.00');
@@ -14,8 +15,8 @@ test('money is formatted with exactly 2 dp, rounding half to even', (t) => {
 test('decimal arithmetic is exact where floats are not', (t) => {
   t.is(formatMoney(dec('0.1').plus('0.2')), '0.30');
   t.true(dec('0.1').plus('0.2').eq('0.3'));
-  t.is(sum([dec('0.10'), dec('0.20'), dec('0.30')]).toFixed(), '0.6');
-  t.is(sum([]).toFixed(), '0');
+  t.is(formatMoney(total(['0.10', '0.20', '0.30'].map(parseFixed))), '0.60');
+  t.is(formatMoney(total([])), '0.00');
   // 1/3 × 3 is 1 to 40 significant digits
   t.is(formatMoney(new D(1).div(3).times(3)), '1.00');
 });

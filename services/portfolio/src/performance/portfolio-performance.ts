@@ -1,7 +1,7 @@
 import type { Performance } from '@ledgerline/api-schemas';
 import type { Em } from '@ledgerline/db-kit';
 import { valuePortfolioHoldings } from '../holdings/valued-holdings.ts';
-import { dec } from '../money/money.ts';
+import { parseFixed } from '../money/fixed-point.ts';
 import { summarisePerformance } from '../pnl/valuation.ts';
 import type { PortfolioFigures } from '../portfolios/portfolio.repository.ts';
 
@@ -11,5 +11,5 @@ import type { PortfolioFigures } from '../portfolios/portfolio.repository.ts';
  */
 export async function portfolioPerformance(em: Em, portfolio: PortfolioFigures): Promise<Performance> {
   const valued = await valuePortfolioHoldings(em, portfolio.id);
-  return { portfolioId: portfolio.id, baseCurrency: portfolio.baseCurrency, ...summarisePerformance(valued, dec(portfolio.cash)) };
+  return { portfolioId: portfolio.id, baseCurrency: portfolio.baseCurrency, ...summarisePerformance(valued, parseFixed(portfolio.cash)) };
 }

@@ -1,30 +1,31 @@
 import type { PerformanceFigures } from '@ledgerline/api-schemas';
-import { D, formatMoney, formatPercent, roundMoney, sum, type Dec } from '../money/money.ts';
+import { compare, minus, plus, roundHalfEven, times, total, ZERO, type Fixed } from '../money/fixed-point.ts';
+import { formatMoney, formatPercent, MONEY_DP } from '../money/money.ts';
 
 export interface HoldingValue {
   /** quantity × averageCost, rounded to the cent. */
-  costBasis: Dec;
+  costBasis: Fixed;
   /** quantity × lastPrice, rounded to the cent. */
-  marketValue: Dec;
+  marketValue: Fixed;
   /** marketValue − costBasis (of the rounded figures, so the row adds up). */
-  unrealizedPnl: Dec;
+  unrealizedPnl: Fixed;
   /** unrealizedPnl / costBasis × 100, 2 dp; "0.00" when the cost basis is 0. */
   unrealizedPnlPercent: string;
 }
 
-/** Values one position at the instrument's last price. */
-export function valueHolding(position: { quantity: Dec; averageCost: Dec }, lastPrice: Dec): HoldingValue {
-  const costBasis = roundMoney(position.quantity.times(position.averageCost));
-  const marketValue = roundMoney(position.quantity.times(lastPrice));
-  const unrealizedPnl = marketValue.minus(costBasis);
+/** Values one position at the instrument's last price (exact fixed-point: it runs for every holding of every page). */
+export function valueHolding(position: { quantity: Fixed; averageCost: Fixed }, lastPrice: Fixed): HoldingValue {
+  const costBasis = roundHalfEven(times(position.quantity, position.averageCost), MONEY_DP);
+  const marketValue = roundHalfEven(times(position.quantity, lastPrice), MONEY_DP);
+  const unrealizedPnl = minus(marketValue, costBasis);
   return { costBasis, marketValue, unrealizedPnl, unrealizedPnlPercent: formatPercent(unrealizedPnl, costBasis) };
 }
 
 export interface ValuedPosition extends HoldingValue {
   symbol: string;
   assetClass: string;
-  quantity: Dec;
-  realizedPnl: Dec;
+  quantity: Fixed;
+  realizedPnl: Fixed;
 }
 
 /** One slice of the allocation: market value and weight (percent of the holdings' total market value, cash excluded, 2 dp). */
@@ -38,16 +39,16 @@ export const ASSET_CLASS_ORDER = ['equity', 'etf', 'bond', 'cash'];
  * cost basis and the allocation; realised P/L counts every position, closed ones included. Totals are sums of
  * the per-row rounded figures, so a person adding up the holdings table gets the same numbers.
  */
-export function summarisePerformance(positions: ValuedPosition[], cash: Dec): PerformanceFigures {
-  const open = positions.filter((position) => position.quantity.gt(0));
-  const marketValue = sum(open.map((position) => position.marketValue));
-  const costBasis = sum(open.map((position) => position.costBasis));
-  const unrealizedPnl = marketValue.minus(costBasis);
-  const slice = (value: Dec): AllocationSlice => ({ marketValue: formatMoney(value), weight: formatPercent(value, marketValue) });
+export function summarisePerformance(positions: ValuedPosition[], cash: Fixed): PerformanceFigures {
+  const open = positions.filter((position) => position.quantity.units > 0n);
+  const marketValue = total(open.map((position) => position.marketValue));
+  const costBasis = total(open.map((position) => position.costBasis));
+  const unrealizedPnl = minus(marketValue, costBasis);
+  const slice = (value: Fixed): AllocationSlice => ({ marketValue: formatMoney(value), weight: formatPercent(value, marketValue) });
 
-  const classes = new Map<string, Dec>();
+  const classes = new Map<string, Fixed>();
   for (const position of open) {
-    classes.set(position.assetClass, (classes.get(position.assetClass) ?? new D(0)).plus(position.marketValue));
+    classes.set(position.assetClass, plus(classes.get(position.assetClass) ?? ZERO, position.marketValue));
   }
   const rank = (assetClass: string) => {
     const index = ASSET_CLASS_ORDER.indexOf(assetClass);
@@ -57,7 +58,7 @@ export function summarisePerformance(positions: ValuedPosition[], cash: Dec): Pe
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([assetClass, value]) => ({ assetClass, ...slice(value) }));
   const byHolding = [...open]
-    .sort((a, b) => b.marketValue.comparedTo(a.marketValue) || a.symbol.localeCompare(b.symbol))
+    .sort((a, b) => compare(b.marketValue, a.marketValue) || a.symbol.localeCompare(b.symbol))
     .map((position) => ({ symbol: position.symbol, ...slice(position.marketValue) }));
 
   return {
@@ -65,9 +66,9 @@ export function summarisePerformance(positions: ValuedPosition[], cash: Dec): Pe
     costBasis: formatMoney(costBasis),
     unrealizedPnl: formatMoney(unrealizedPnl),
     unrealizedPnlPercent: formatPercent(unrealizedPnl, costBasis),
-    realizedPnl: formatMoney(sum(positions.map((position) => position.realizedPnl))),
+    realizedPnl: formatMoney(total(positions.map((position) => position.realizedPnl))),
     cash: formatMoney(cash),
-    totalValue: formatMoney(marketValue.plus(cash)),
+    totalValue: formatMoney(plus(marketValue, cash)),
     allocation: { byAssetClass, byHolding },
   };
 }
