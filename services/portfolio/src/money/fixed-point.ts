@@ -1,9 +1,10 @@
 /**
  * Exact decimals as scaled integers: a value is `units × 10^-scale` ("12.30" is 1230n at scale 2). The valuation of
  * every holding on the holdings and performance pages runs on these (a few BigInt operations instead of
- * decimal.js objects: perf/README.md, seventh round), and every decimal Ledgerline shows is written by `fixedText`
- * and `trimmedText` here, whatever computed it. Results are exact; rounding is half to even, as everywhere in
- * money.ts. fixed-point.test.ts proves them equal to decimal.js on random values.
+ * decimal.js objects: perf/README.md, seventh round), and every decimal the portfolio service writes goes through
+ * `fixedText`, `trimmedText` or `percentText` here (money.ts's format functions call them), whatever computed it.
+ * Results are exact; rounding is half to even, as everywhere in money.ts. fixed-point.test.ts proves them equal to
+ * decimal.js on generated values.
  */
 export interface Fixed {
   readonly units: bigint;

@@ -26,12 +26,6 @@ export function dec(value: string | Dec): Dec {
   return new D(value);
 }
 
-/** Number of decimal places written in a decimal string ("1.50" → 2). */
-export function decimalPlaces(value: string): number {
-  const dot = value.indexOf('.');
-  return dot === -1 ? 0 : value.length - dot - 1;
-}
-
 /** Rounds to whole cents, half to even: 2.345 → 2.34, 2.355 → 2.36. */
 export function roundMoney(value: Dec): Dec {
   return value.toDecimalPlaces(MONEY_DP, Decimal.ROUND_HALF_EVEN);
