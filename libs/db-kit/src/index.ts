@@ -7,4 +7,4 @@ export { DatabaseLocationRefusedError } from './errors.ts';
 export { describeDrift, schemaDrift, withMigratedTempDatabase, type SchemaDrift } from './schema-drift.ts';
 export { Migration, DIALECTS, dialectDir, type Dialect, type MigrationList, type ServiceMigrations } from './migrations.ts';
 export { databaseFromEnv, dialectOf, parsePostgresUrl, redactUrl, type PostgresConnection } from './location.ts';
-export { startThrowawayPostgres, throwawayDatabases, POSTGRES_BIN, type ThrowawayPostgres } from './throwaway-postgres.ts';
+export { startThrowawayPostgres, startPostgresCluster, throwawayDatabases, POSTGRES_BIN, SHARED_POSTGRES_ENV, type PostgresCluster, type ThrowawayPostgres } from './throwaway-postgres.ts';

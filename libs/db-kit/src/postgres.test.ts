@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, readRow, readRows, startThrowawayPostgres, writeRows, type ServiceMigrations } from './index.ts';
+import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, readRow, readRows, SHARED_POSTGRES_ENV, startPostgresCluster, startThrowawayPostgres, writeRows, type ServiceMigrations } from './index.ts';
 
 const Amount = defineEntity({ name: 'Amount', properties: { id: p.integer().primary(), value: p.string() } });
 class CreateAmount extends Migration {
@@ -13,7 +13,7 @@ class CreateAmount extends Migration {
 }
 const amounts: ServiceMigrations = { service: 'amounts', dir: '/nonexistent', entities: [Amount], sqlite: [], postgresql: [{ name: 'Migration20260101000000_initial', class: CreateAmount }] };
 
-// One throwaway cluster for this file; each test gets its own database in it.
+// One throwaway cluster for this file (under npm test, the run's), each test its own database in it.
 const cluster = startThrowawayPostgres();
 test.after.always(async () => (await cluster).stop());
 let databases = 0;
@@ -98,10 +98,24 @@ test('a database the test kit created is allowed; without a test runner any URL 
 });
 
 test('stop() removes the cluster dir', async (t) => {
-  const other = await startThrowawayPostgres();
+  const other = await startThrowawayPostgres({}); // a cluster of its own, even under npm test
   t.true(existsSync(other.dir));
   await other.stop();
   t.false(existsSync(other.dir));
+});
+
+test('under npm test, databases are leased in the run\'s cluster; one that could not start fails every lease with its reason', async (t) => {
+  const broken = startPostgresCluster('/nonexistent/postgresql/bin');
+  t.teardown(() => broken.stop());
+  await t.throwsAsync(broken.started, { message: /PostgreSQL server binaries not found in \/nonexistent\/postgresql\/bin/ });
+  await t.throwsAsync(startThrowawayPostgres({ [SHARED_POSTGRES_ENV]: broken.dir }), {
+    message: /the test run's PostgreSQL cluster did not start: PostgreSQL server binaries not found/,
+  });
+  await broken.stop();
+  t.false(existsSync(broken.dir));
+  const stray = mkdtempSync(join(tmpdir(), 'ledgerline-pg-'));
+  t.teardown(() => rmSync(stray, { recursive: true, force: true }));
+  await t.throwsAsync(startThrowawayPostgres({ [SHARED_POSTGRES_ENV]: stray }), { message: /is not a throwaway PostgreSQL cluster of this test run/ });
 });
 
 test('<SERVICE>_DATABASE_URL wins over <SERVICE>_DB_PATH; a non-PostgreSQL URL there is a clear error', (t) => {

@@ -22,9 +22,10 @@ export interface TestDatabases {
 /**
  * Where a test run keeps its real (non-memory) databases, on the engine `LEDGERLINE_DB` names: SQLite files in a
  * fresh dir of the OS temp dir, or a throwaway PostgreSQL cluster (Unix socket only) started on first use — one new
- * database per `location()` call. The db-kit's guard lets a test process open exactly these.
+ * database per `location()` call; under `npm test`, fresh databases in the run's one cluster instead (`env` names it,
+ * see `startThrowawayPostgres`), dropped by `remove()`. The db-kit's guard lets a test process open exactly these.
  */
-export function createTestDatabases(prefix = 'ledgerline-', engine: TestEngine = testEngine()): TestDatabases {
+export function createTestDatabases(prefix = 'ledgerline-', engine: TestEngine = testEngine(), env: Record<string, string | undefined> = process.env): TestDatabases {
   if (engine === 'sqlite') {
     const temp = createTempDir(prefix);
     return { engine, location: async (name) => temp.dbPath(name), remove: async () => temp.remove() };
@@ -34,7 +35,7 @@ export function createTestDatabases(prefix = 'ledgerline-', engine: TestEngine =
   return {
     engine,
     async location(name) {
-      cluster ??= startThrowawayPostgres();
+      cluster ??= startThrowawayPostgres(env);
       return (await cluster).createDatabase(`${name.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${++count}`);
     },
     async remove() {
