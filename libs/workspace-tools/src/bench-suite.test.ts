@@ -39,13 +39,14 @@ test('the unit layer is one AVA process for every project with a test target, wi
   t.deepEqual(countUnitWorkers(one), { processes: 1, workers: 1 });
 });
 
-test('the Markdown names the machine, every layer with its figures, the total and the floor', (t) => {
+test('the Markdown names the machine, every layer with its figures, the total one after another and as npm test runs them, and the floor', (t) => {
   const report: BenchReport = {
     date: '2026-11-30T18:00:00.000Z',
     machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 8, loadAverageAtStart: [0.5, 0.4, 0.3], node: 'v24.21.0' },
     runs: 3,
     layers: summarise([run(12, 30), run(10, 28), run(20, 29)]),
     total: { median: 41, min: 38, max: 50 },
+    scheduled: { median: 33, min: 31.5, max: 40 },
     floor: { emptyAvaFileSeconds: 0.81, avaProcessesInUnitLayer: 16, avaWorkersInUnitLayer: 22 },
     perRun: [],
   };
@@ -53,7 +54,8 @@ test('the Markdown names the machine, every layer with its figures, the total an
   t.regex(md, /Test CPU, 2 cores, 8 GiB, load average 0\.50 \/ 0\.40 \/ 0\.30/);
   t.regex(md, /\| unit \| 400 \| 12\.0 \| 10\.0 \| 20\.0 \| 30 \| 24\.0 \|/);
   t.regex(md, /\| e2e \| 10 \| 29\.0 \| 28\.0 \| 30\.0 \| 2900 \| — \|/);
-  t.regex(md, /\| \*\*total\*\* \| 410 \| 41\.0 \| 38\.0 \| 50\.0 \| \| \|/);
+  t.regex(md, /\| \*\*total\*\*, one after another \| 410 \| 41\.0 \| 38\.0 \| 50\.0 \| \| \|/);
+  t.regex(md, /\| \*\*`npm test`\*\*, layers side by side as it runs them \| 410 \| 33\.0 \| 31\.5 \| 40\.0 \| \| \|/);
   t.regex(md, /empty AVA test file takes 0\.81 s .* 16 AVA processes with 22 workers/);
   t.regex(formatMarkdown({ ...report, floor: { ...report.floor, avaProcessesInUnitLayer: 1, avaWorkersInUnitLayer: 2 } }), /starts 1 AVA process with 2 workers\./);
 });
