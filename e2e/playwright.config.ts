@@ -4,9 +4,15 @@
  * (global-setup.ts) on free ports with fresh file-SQLite databases in a temp dir, and removes them after.
  */
 import { existsSync } from 'node:fs';
+import { flushCompileCache } from 'node:module';
 import { defineConfig, devices } from '@playwright/test';
 // The light entry (no system kit, no ORM): Playwright loads this config in its runner and in every worker.
 import { e2eBrowserPath } from '@ledgerline/system-kit/e2e-browser';
+
+// Playwright's runner reads this file once its own modules are loaded, before it starts the workers, which load the
+// same ones: Node would write the compile cache (NODE_COMPILE_CACHE, set by npm test) only when the runner exits, so
+// on a fresh clone both workers compiled them afresh.
+flushCompileCache();
 
 export default defineConfig({
   testDir: './tests',

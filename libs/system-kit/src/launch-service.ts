@@ -10,6 +10,7 @@
  * same pid, signals and exit code. Nothing of the service reads the environment while its modules load. When the
  * process that started it dies without stopping it, stdin ends and the service shuts down (see below).
  */
+import { flushCompileCache } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -18,6 +19,10 @@ if (!main) throw new Error('usage: node launch-service.ts <path to the service m
 const entry = resolve(main);
 
 await Promise.all([import(pathToFileURL(join(dirname(entry), 'app.ts')).href), import('@ledgerline/db-kit')]);
+// Node writes its compile cache (NODE_COMPILE_CACHE, set by the test layers) when a process exits; a service lives for
+// the whole of a layer, so the services started after it — the next system of the layer, a restart — would compile
+// the same graph again. Written now, and again once the service is up (its driver and migrations load on start).
+flushCompileCache();
 
 const line = await new Promise<string>((done, fail) => {
   let text = '';
@@ -40,3 +45,4 @@ process.stdin.once('end', () => process.kill(process.pid, 'SIGTERM'));
 
 Object.assign(process.env, JSON.parse(line) as Record<string, string>);
 await import(pathToFileURL(entry).href);
+flushCompileCache();
