@@ -1,5 +1,5 @@
 /**
- * The e2e layer's browser. `npm test` calls `ensureBrowser()` before the e2e layer, so a fresh clone needs no
+ * The e2e layer's browser. `npm test` calls `ensureBrowser()` before it starts any layer, so a fresh clone needs no
  * separate step; `npm run browser:install` does the same on its own. It uses Debian's Chromium headless shell (the
  * only browser source reachable here: Playwright's own download is not; which binary and package is defined once in
  * libs/system-kit/src/e2e-browser.ts) and installs it with apt-get when missing — which needs root and apt-get; when

@@ -1,13 +1,14 @@
 /**
- * `npm test`: the whole hybrid suite, layer by layer, through Nx (cached, parallel per project):
+ * `npm test`: the whole hybrid suite through Nx (cached, parallel per project), in layers:
  * unit (AVA), integration (Pact consumers then providers, can-i-deploy; the schema migrations' drift check and
  * upgrade tests), system (the system kit starting and stopping the whole system, on SQLite and PostgreSQL),
- * resilience (partial failures on real processes), end-to-end (Playwright).
- * Before the e2e layer it makes sure the browser is there (installing Debian's Chromium when it can, see
+ * resilience (partial failures on real processes), end-to-end (Playwright). Unit runs first; then two chains side
+ * by side (LAYERS says which layer waits for which), with one throwaway PostgreSQL cluster for the whole run.
+ * Before any layer it makes sure the browser is there (installing Debian's Chromium when it can, see
  * install-browser.ts), so a fresh clone needs only `npm ci` and `npm test`. Every process it starts shares Node's
  * compile cache (test-kit's compile-cache.ts: in memory where it can be; the caches of deleted clones are removed
- * first), and Nx runs without plugin isolation (nx-env.ts). Prints a per-layer timing table and one closing summary
- * line.
+ * first), and Nx runs without plugin isolation (nx-env.ts). Prints a per-layer timing table, the wall time and one
+ * closing summary line.
  * Lint and types are `npm run check`; performance is `npx nx perf gateway`. Set LEDGERLINE_LAYERS=unit,contract
  * to run only some layers; `npm run bench:suite` times the same layers.
  */
