@@ -238,6 +238,70 @@ test('logout sends the refresh token and clears the session even when the server
   t.is(expired.length, 0, 'logging out is not an expiry');
 });
 
+/** A promise to resolve from outside, and one that settles once the fake has seen `count` requests to `route`. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+async function seenBy(fake: FakeGateway, method: string, path: string, count = 1) {
+  while (calls(fake, method, path).length < count) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+test('a call the server refuses while the user logs out does not report an expired session over the logout', async (t) => {
+  const fake = await startFakeGateway(t);
+  const meAnswered = gate();
+  const logoutAnswered = gate();
+  fake.on('GET /api/v1/auth/me', async (ctx) => {
+    await meAnswered.opened;
+    problem(ctx, 401, 'session_revoked', 'This session has ended. Log in again.');
+  });
+  fake.on('POST /api/v1/auth/logout', async (ctx) => {
+    await logoutAnswered.opened;
+    ctx.status = 204;
+  });
+  fake.on('POST /api/v1/auth/refresh', (ctx) => problem(ctx, 401, 'invalid_refresh_token'));
+  const { client, session, expired } = signedInClient(fake);
+
+  // The page's call is on its way; the user clicks "Log out"; the server revokes the session and refuses the call.
+  const page = client.me();
+  await seenBy(fake, 'GET', '/api/v1/auth/me');
+  const logout = client.logout();
+  await seenBy(fake, 'POST', '/api/v1/auth/logout');
+  meAnswered.open();
+  const error = await t.throwsAsync(page, { instanceOf: ApiError });
+  logoutAnswered.open();
+  await logout;
+
+  t.is(error.code, 'session_expired');
+  t.is(expired.length, 0, 'the user logged out: no "session expired" message');
+  t.is(calls(fake, 'POST', '/api/v1/auth/refresh').length, 0, 'no refresh of a session the user is ending');
+  t.is(session.tokens, null);
+});
+
+test('a refresh answered after the user logged out does not sign them back in', async (t) => {
+  const fake = await startFakeGateway(t);
+  const refreshAnswered = gate();
+  fake.on('POST /api/v1/auth/refresh', async (ctx) => {
+    await refreshAnswered.opened;
+    ctx.body = tokens(2);
+  });
+  fake.on('POST /api/v1/auth/logout', (ctx) => void (ctx.status = 204));
+  guarded(fake, 'GET /api/v1/portfolios', 2, (ctx) => void (ctx.body = { items: [] }));
+  const { client, session, expired } = signedInClient(fake);
+
+  const page = client.listPortfolios();
+  await seenBy(fake, 'POST', '/api/v1/auth/refresh');
+  await client.logout();
+  refreshAnswered.open();
+  const error = await t.throwsAsync(page, { instanceOf: ApiError });
+
+  t.is(error.code, 'session_expired');
+  t.is(session.tokens, null, 'still logged out');
+  t.is(calls(fake, 'GET', '/api/v1/portfolios').length, 1, 'the call is not retried with the late tokens');
+  t.is(expired.length, 0);
+});
+
 test('portfolio, holdings, performance and instrument calls use the documented paths and shapes', async (t) => {
   const fake = await startFakeGateway(t);
   guarded(fake, 'POST /api/v1/portfolios', 1, (ctx) => {

@@ -71,23 +71,28 @@ export class GatewayClient {
     return pair;
   }
 
-  /** POST /auth/refresh with the session's refresh token; the rotated pair replaces the old one. */
+  /**
+   * POST /auth/refresh with the session's refresh token; the rotated pair replaces the old one — unless the session
+   * ended while the refresh was on its way (the user logged out): a late answer does not sign them back in.
+   */
   async refresh(): Promise<TokenPair> {
     const refreshToken = this.session.tokens?.refreshToken;
     if (!refreshToken) throw sessionExpiredError();
     const pair = await this.#call<TokenPair>({ method: 'POST', path: '/auth/refresh', body: { refreshToken }, auth: false });
+    if (this.session.tokens?.refreshToken !== refreshToken) throw sessionExpiredError();
     this.session.save(pair);
     return pair;
   }
 
-  /** POST /auth/logout with the refresh token; the session's tokens are cleared whatever the answer. */
+  /**
+   * POST /auth/logout with the refresh token. The session's tokens are cleared first, whatever the answer: a call
+   * still in flight that the server refuses once the session is revoked finds nobody signed in, and does not report
+   * an expired session over the "logged out" the user asked for.
+   */
   async logout(): Promise<void> {
     const refreshToken = this.session.tokens?.refreshToken;
-    try {
-      if (refreshToken) await this.#call<void>({ method: 'POST', path: '/auth/logout', body: { refreshToken }, auth: false });
-    } finally {
-      this.session.clear();
-    }
+    this.session.clear();
+    if (refreshToken) await this.#call<void>({ method: 'POST', path: '/auth/logout', body: { refreshToken }, auth: false });
   }
 
   /** GET /auth/me: the signed-in user. */
@@ -201,10 +206,8 @@ export class GatewayClient {
   /** A valid access token after `stale` was refused: one refresh, shared by every caller waiting for it. */
   async #renewedToken(stale: string | undefined): Promise<string> {
     const current = this.session.tokens;
-    if (!current) {
-      this.session.expire();
-      throw sessionExpiredError();
-    }
+    // Nobody is signed in any more (logged out, or expired and told already, while this call was on its way).
+    if (!current) throw sessionExpiredError();
     if (current.accessToken !== stale && !this.#refreshing) return current.accessToken;
     this.#refreshing ??= this.#refreshOrExpire().finally(() => {
       this.#refreshing = null;

@@ -66,8 +66,12 @@ export class Session {
     this.#storage.removeItem(KEY);
   }
 
-  /** Forgets the tokens and tells every listener that the session has expired. */
+  /**
+   * Forgets the tokens and tells every listener that the session has expired. A session already ended (logged out,
+   * or expired and told before) has nothing left to expire: nobody is told.
+   */
   expire(): void {
+    if (!this.signedIn) return;
     this.clear();
     for (const listener of [...this.#expiredListeners]) listener();
   }
