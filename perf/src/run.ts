@@ -99,7 +99,8 @@ try {
   const profileDir = options.profile ? join(temp.dir, 'profiles') : undefined;
   const systemStarted = performance.now();
   // A loaded machine can take well over the kit's default 30 s to start four services on seeded data.
-  system = await startSystem({ dataDir: temp.dir, databases: locations, env: serviceEnv(profileDir), readyTimeoutMs: 120_000 });
+  // The services' sources, not the test kit's bundles: --profile names their files, and the baselines were measured so.
+  system = await startSystem({ dataDir: temp.dir, databases: locations, env: serviceEnv(profileDir), readyTimeoutMs: 120_000, code: 'source' });
   console.log(`System up in ${formatMs(performance.now() - systemStarted)} (gateway ${system.gatewayUrl})`);
   const sessions = await openSessions(system.gatewayUrl, manifest, scale.sessionPool);
   const checked = await checkSeededData(system.gatewayUrl, sessions);

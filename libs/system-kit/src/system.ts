@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dialectOf } from '@ledgerline/db-kit';
 import { exportPrivateJwk, generateSigningKey, toJwks } from '@ledgerline/auth-tokens';
 import { createTempDir, createTestDatabases, testEngine, type TempDir, type TestDatabases } from '@ledgerline/test-kit';
+import { serviceBundles, serviceEntries, sourceEntries, type ServiceEntries } from './service-bundles.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const SERVICES = ['auth', 'portfolio', 'transaction', 'gateway'] as const;
@@ -36,6 +37,12 @@ export interface SystemOptions {
    * create known content in ./data/ before proving the test suite leaves it alone. Default true.
    */
   testRun?: boolean;
+  /**
+   * 'bundle' (the default): each service's code bundled from the current sources (service-bundles.ts), which starts
+   * in about half the CPU; 'source': its main.ts as `npm start` runs it, e.g. for CPU profiles that name the source
+   * files. LEDGERLINE_SERVICES=source makes 'source' the default (stack traces with source paths).
+   */
+  code?: 'bundle' | 'source';
 }
 
 /** One running service process, for tests of partial failure (pause it, kill it, start it again). */
@@ -76,12 +83,15 @@ async function waitReady(name: string, url: string, child: ChildProcess, timeout
 }
 
 /**
- * Starts auth, portfolio, transaction and gateway as child processes (their real main.ts) on free ports,
+ * Starts auth, portfolio, transaction and gateway as child processes (their main.ts, bundled: see `code`) on free ports,
  * with file-SQLite databases in a temp dir, and waits until every one reports ready. `stop()` ends them
  * (SIGTERM, graceful) and removes the temp dir. The processes carry LEDGERLINE_TEST_RUN=1, so the
  * database kit refuses ./data/ for them.
  */
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
+  // First, before anything needs removing: a bundle that does not build fails the start with the bundler's error.
+  const code = options.code ?? (process.env.LEDGERLINE_SERVICES === 'source' ? 'source' : 'bundle');
+  const bundles = code === 'bundle' ? await serviceBundles() : undefined;
   const temp: TempDir | undefined = options.dataDir ? undefined : createTempDir('ledgerline-system-');
   const dataDir = options.dataDir ?? temp!.dir;
   const cluster: TestDatabases | undefined = !options.databases && !options.dataDir && testEngine() === 'postgres' ? createTestDatabases() : undefined;
@@ -123,13 +133,15 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     base.TRANSACTION_SIGNING_JWK = JSON.stringify(await exportPrivateJwk(key));
     base.TRANSACTION_JWKS = JSON.stringify(toJwks([key]));
   }
+  const entries = (name: ServiceName): ServiceEntries => (bundles ? serviceEntries(bundles, name) : sourceEntries(name));
   const running = new Map<ServiceName, { child: ChildProcess; output: string[]; env: Record<string, string> }>();
   const timeout = options.readyTimeoutMs ?? 30_000;
   const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
   // Every service's process starts at once and loads its modules (launch-service.ts); each then gets the addresses
   // of the services before it, in dependency order, once those are listening.
   const spawnService = (name: ServiceName, env: Record<string, string>) => {
-    const child = spawn(process.execPath, [LAUNCHER, join(REPO_ROOT, 'services', name, 'src/main.ts')], { cwd: join(REPO_ROOT, 'services', name), env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const { main, preload } = entries(name);
+    const child = spawn(process.execPath, [LAUNCHER, main, ...preload], { cwd: join(REPO_ROOT, 'services', name), env, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin!.on('error', () => {}); // a process that died early is reported by announcedUrl, with its output
     const output: string[] = [];
     running.set(name, { child, output, env });
