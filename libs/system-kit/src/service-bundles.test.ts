@@ -62,3 +62,14 @@ test('the services are bundled from their sources, and a changed source gives a 
   t.is((await load(serviceEntries(third, 'gateway').main)).app, 'gateway+kit2');
   t.is((await load(serviceEntries(third, 'auth').main)).app, 'auth+kit2');
 });
+
+test('a source that does not parse fails the start with the file and the error, and publishes nothing', async (t) => {
+  const repo = fakeRepo(t);
+  repo.write('services/portfolio/src/app.ts', 'export const app = ;\n');
+  const error = await t.throwsAsync(serviceBundles(repo.root));
+  t.regex(error.message, /^The services could not be bundled from their sources/);
+  t.regex(error.message, /services\/portfolio\/src\/app\.ts/);
+  t.regex(error.message, /Unexpected token|Expected/i);
+  const cache = join(repo.root, CACHE_DIR);
+  t.deepEqual(readdirSync(cache), [], 'nothing is published: the next start tries again');
+});

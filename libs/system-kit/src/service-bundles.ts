@@ -136,7 +136,12 @@ async function publish(hash: string, root: string): Promise<string> {
   mkdirSync(cache, { recursive: true });
   const temp = join(cache, `.${hash}-${process.pid}-${Date.now()}`);
   try {
-    await build(temp, root);
+    try {
+      await build(temp, root);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`The services could not be bundled from their sources (libs/system-kit/src/service-bundles.ts):\n${reason}`, { cause: error });
+    }
     try {
       renameSync(temp, dir);
     } catch (error) {
