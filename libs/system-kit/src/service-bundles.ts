@@ -8,10 +8,11 @@
  * in about half the time (TESTING.md has the measurement).
  *
  * Never stale: the bundles live in a folder named by a hash of everything they are built from (the services'
- * and libraries' sources, the lock file, this file), so a change to any of them gives a new folder, built before
- * the first service of the system starts. Built into a temp folder and renamed into place: processes that start
- * systems at the same time (two layers side by side) never see half a bundle; the loser of the race uses the
- * winner's. Older folders are removed. The bundled code is the source code: only `import.meta.url` / `dirname` /
+ * and libraries' sources, their package.json and tsconfig files, the lock file, this file), so a change to any of
+ * them gives a new folder, built before the first service of the system starts. Built into a temp folder and renamed
+ * into place: processes that start systems at the same time (two layers side by side) never see half a bundle; the
+ * loser of the race uses the winner's. Folders of older sources are removed once an hour old. The bundled code is the
+ * source code: only `import.meta.url` / `dirname` /
  * `filename` are set to each module's own source path, so files found next to a module (migrations, the web UI's
  * build, the OpenAPI document) are found exactly as from source.
  */
@@ -25,8 +26,8 @@ export const BUNDLED_SERVICES = ['auth', 'portfolio', 'transaction', 'gateway'] 
 export type BundledService = (typeof BUNDLED_SERVICES)[number];
 /** Where the bundle folders live, under the repository (in node_modules: the external packages resolve from there). */
 export const CACHE_DIR = 'node_modules/.cache/ledgerline-services';
-/** Native or optional packages that stay outside the bundle and load from node_modules. */
-const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'pg-cloudflare'];
+/** The database drivers' packages (native code, optional native bindings) stay outside and load from node_modules. */
+const EXTERNAL = ['better-sqlite3', 'pg'];
 
 /** The entries of one service in a bundle folder: what to load first (while waiting for the environment), then main. */
 export interface ServiceEntries {

@@ -238,14 +238,19 @@ test('logout sends the refresh token and clears the session even when the server
   t.is(expired.length, 0, 'logging out is not an expiry');
 });
 
-/** A promise to resolve from outside, and one that settles once the fake has seen `count` requests to `route`. */
+/** A promise the test resolves when it chooses (`open()`), to hold a fake answer until then. */
 function gate() {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { open, opened };
 }
-async function seenBy(fake: FakeGateway, method: string, path: string, count = 1) {
-  while (calls(fake, method, path).length < count) await new Promise((resolve) => setTimeout(resolve, 2));
+/** Resolves once the fake has received a `method path` request (fails after 5 s instead of hanging). */
+async function seenBy(fake: FakeGateway, method: string, path: string) {
+  const deadline = Date.now() + 5000;
+  while (calls(fake, method, path).length === 0) {
+    if (Date.now() > deadline) throw new Error(`${method} ${path} never reached the fake gateway`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 test('a call the server refuses while the user logs out does not report an expired session over the logout', async (t) => {
