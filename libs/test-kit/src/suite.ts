@@ -103,6 +103,12 @@ export async function declaringTogether(load: () => Promise<void>): Promise<void
   for (const declare of queue) declare();
 }
 
+/** Queues one more declaration behind the specs' (a hook of the batch's own), within `declaringTogether` only. */
+export function declareWithSpecs(declare: () => unknown): void {
+  if (!deferred) throw new Error('declareWithSpecs: only while declaringTogether imports the specs');
+  deferred.push(declare);
+}
+
 /**
  * AVA's `test` for one spec: every title gets the spec's prefix; every test's implementation runs through the
  * worker's gate (TESTS_AT_ONCE); per-test hooks are refused because in a shared worker they would also run around

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTempDir } from '../temp-db.ts';
 import { batchResults, failingProjects, projectOutput, taskLabel, waves, type Context } from './executor.ts';
+import { CPU_FILE_ENV } from './plan.ts';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 
@@ -27,12 +28,18 @@ const tasks = [
 const options = { 'good:test': { specs: 'src/**/*.test.ts' }, 'bad:test': {} };
 
 test('a passing batch passes each task, and each task keeps only its own tests as its output', async (t) => {
-  const results = await batchResults(tasks, options, projects(t, false), false);
+  const context = projects(t, false);
+  const cpuFile = join(context.projectsConfigurations.projects.good.root, '..', 'cpu.jsonl');
+  const results = await batchResults(tasks, options, context, false, { [CPU_FILE_ENV]: cpuFile });
   t.deepEqual(Object.keys(results), ['good:test', 'bad:test']);
   t.true(results['good:test'].success && results['bad:test'].success);
   t.regex(results['good:test'].terminalOutput, /✔ .*good › thing › checks a thing/);
   t.notRegex(results['good:test'].terminalOutput, /bad › /);
   t.regex(results['good:test'].terminalOutput, /1 test passed \(good, in a batch\)/);
+  // With LEDGERLINE_AVA_CPU_FILE each worker recorded its tasks and the CPU they took (what bench:weights reads).
+  const records = readFileSync(cpuFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { tasks: string[]; cpuSeconds: number });
+  t.deepEqual(records.map((r) => r.tasks).sort(), [['bad'], ['good']]);
+  t.true(records.every((r) => r.cpuSeconds > 0 && r.cpuSeconds < 60));
 });
 
 test('one failing test fails every task of the batch, so nothing is cached as passing that did not pass', async (t) => {

@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodePlan, planSlots, PLAN_ENV, specWeight, type BatchTask } from './plan.ts';
+import { batchWeight, encodePlan, loadWeights, planSlots, PLAN_ENV, type BatchTask } from './plan.ts';
 
 export interface Context {
   root: string;
@@ -80,13 +80,17 @@ export function projectOutput(output: string, name: string): string {
  * Runs the tasks' specs in one AVA process from the workspace root; resolves with AVA's success and its whole
  * output, which also goes to this process's stdout and stderr unless `echo` is false.
  */
-export function runBatch(tasks: BatchTask[], root: string, echo = true): Promise<{ success: boolean; output: string }> {
-  const slots = planSlots(tasks, specWeight);
-  if (echo) console.log(`AVA batch: ${slots.map((s, i) => `worker ${i + 1}: ${s.map((p) => p.name).join(', ')}`).join('; ')}`);
+export function runBatch(tasks: BatchTask[], root: string, echo = true, env: NodeJS.ProcessEnv = {}): Promise<{ success: boolean; output: string }> {
+  const { weight, missing } = batchWeight(tasks, loadWeights());
+  const slots = planSlots(tasks, weight);
+  if (echo) {
+    const by = missing.length === 0 || tasks.length === 1 ? '' : ` (planned by spec bytes: no measured weight for ${missing.join(', ')}; npm run bench:weights measures them)`;
+    console.log(`AVA batch: ${slots.map((s, i) => `worker ${i + 1}: ${s.map((p) => p.name).join(', ')}`).join('; ')}${by}`);
+  }
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [AVA_CLI, '--config', CONFIG], {
       cwd: root,
-      env: { ...process.env, [PLAN_ENV]: encodePlan(slots) },
+      env: { ...process.env, ...env, [PLAN_ENV]: encodePlan(slots) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -118,11 +122,11 @@ function batchTask(project: string, target: string, options: Partial<AvaOptions>
 }
 
 /** The results Nx gets for a batch of tasks (see the header for the rule). */
-export async function batchResults(tasks: Task[], options: Record<string, Partial<AvaOptions>>, context: Context, echo = true): Promise<Record<string, TaskResult>> {
+export async function batchResults(tasks: Task[], options: Record<string, Partial<AvaOptions>>, context: Context, echo = true, env: NodeJS.ProcessEnv = {}): Promise<Record<string, TaskResult>> {
   const startTime = Date.now();
   const batch = tasks.map((t) => batchTask(t.target.project, t.target.target, options[t.id], context));
   const names = batch.map((b) => b.name);
-  const { success, output } = await runBatch(batch, context.root, echo);
+  const { success, output } = await runBatch(batch, context.root, echo, env);
   const endTime = Date.now();
   const failing = success ? [] : failingProjects(output, names);
   if (!success && echo) {

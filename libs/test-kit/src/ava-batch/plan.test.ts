@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempDir } from '../temp-db.ts';
-import { decodePlan, encodePlan, planSlots, specWeight, workerThreadsFor } from './plan.ts';
+import { batchWeight, decodePlan, encodePlan, loadWeights, planSlots, specWeight, WEIGHTS_FILE, workerThreadsFor } from './plan.ts';
 
 const project = (name: string) => ({ name, root: `/w/${name}`, specs: 'src/**/*.test.ts' });
 
@@ -46,4 +46,26 @@ test('a batch runs its workers as threads of one process unless one of its tasks
   t.true(workerThreadsFor([[project('a')], [project('b')]]));
   t.true(workerThreadsFor([[{ ...project('a'), workerThreads: true }], [project('b')]]));
   t.false(workerThreadsFor([[project('a')], [project('b'), { ...project('c'), workerThreads: false }]]));
+});
+
+test('a batch is planned by measured CPU when every task has a weight, else wholly by spec bytes (units never mixed)', (t) => {
+  const tasks = ['portfolio', 'web', 'gateway', 'auth'].map(project);
+  const bytes = (task: { name: string }) => ({ portfolio: 90_000, web: 70_000, gateway: 35_000, auth: 44_000 })[task.name] ?? 0;
+  const cpu = { portfolio: 2.7, web: 0.38, gateway: 2.1, auth: 1.72 };
+  const names = (slots: { name: string }[][]) => slots.map((s) => s.map((p) => p.name));
+  // By bytes the two costliest services share a worker (4.8 s of CPU against 2.1); by CPU, 3.08 against 3.82.
+  t.deepEqual(names(planSlots(tasks, bytes)), [['gateway', 'portfolio'], ['auth', 'web']]);
+  const measured = batchWeight(tasks, cpu, bytes);
+  t.deepEqual(measured.missing, []);
+  t.deepEqual(names(planSlots(tasks, measured.weight)), [['portfolio', 'web'], ['auth', 'gateway']]);
+  const partly = batchWeight([...tasks, project('newcomer')], cpu, bytes);
+  t.deepEqual(partly.missing, ['newcomer']);
+  t.is(partly.weight(project('portfolio')), 90_000);
+});
+
+test('the committed weights are positive seconds of CPU, and an absent file means none', (t) => {
+  const weights = loadWeights();
+  t.true(Object.keys(weights).length > 0, WEIGHTS_FILE);
+  t.true(Object.values(weights).every((w) => typeof w === 'number' && w > 0 && w < 60));
+  t.deepEqual(loadWeights('/nonexistent/weights.json'), {});
 });

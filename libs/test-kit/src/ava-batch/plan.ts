@@ -1,10 +1,14 @@
 /**
  * How a batch (./executor.ts) spreads its tasks over AVA workers: one worker per core (two here), each taking whole
- * tasks, heaviest first, onto the lighter worker. A task's weight is the size of its spec files, a cheap stand-in
- * for the CPU its tests take.
+ * tasks, heaviest first, onto the lighter worker. A task's weight is the CPU its specs took in a worker of their own
+ * (./weights.json, measured by `npm run bench:weights`); when a task of the batch has no measured weight, every task
+ * weighs the size of its spec files instead, a cheap stand-in that never mixes units with the measured seconds. Spec
+ * bytes alone left the unit layer's workers 2 s of CPU apart (a service's specs cost five to ten times a library's per
+ * byte), one core idle while the other finished.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findSpecs } from '../suite.ts';
 
 export interface BatchTask {
@@ -29,6 +33,25 @@ export function specWeight(task: Pick<BatchTask, 'root' | 'specs'>): number {
   return files.reduce((sum, spec) => sum + readFileSync(join(task.root, base, spec)).length, 0);
 }
 
+/** Seconds of CPU each task (by name: `portfolio`, `gateway:pact`) took in a worker of its own. */
+export type Weights = Record<string, number>;
+
+/** Where the measured weights are kept (written by libs/workspace-tools/src/bench-weights.ts). */
+export const WEIGHTS_FILE = fileURLToPath(new URL('./weights.json', import.meta.url));
+
+export function loadWeights(file = WEIGHTS_FILE): Weights {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Weights) : {};
+}
+
+/**
+ * How the batch's tasks are weighed: by their measured CPU when every one of them has a weight, else all by their spec
+ * bytes; `missing` names the tasks without a weight (the executor says so, with the command that measures them).
+ */
+export function batchWeight(tasks: BatchTask[], weights: Weights, bytes: (task: BatchTask) => number = specWeight): { weight: (task: BatchTask) => number; missing: string[] } {
+  const missing = tasks.filter((task) => !(weights[task.name] > 0)).map((task) => task.name);
+  return { weight: missing.length === 0 ? (task) => weights[task.name] : bytes, missing };
+}
+
 /** Tasks → at most `slots` groups, each non-empty, balanced by weight (greedy, heaviest first; ties by name). */
 export function planSlots<P extends BatchTask>(projects: P[], weight: (p: P) => number, slots = SLOTS): P[][] {
   const weighed = projects.map((p) => ({ p, w: weight(p) })).sort((a, b) => b.w - a.w || a.p.name.localeCompare(b.p.name));
@@ -51,6 +74,9 @@ export function planSlots<P extends BatchTask>(projects: P[], weight: (p: P) => 
 export function workerThreadsFor(slots: BatchTask[][]): boolean {
   return slots.flat().every((task) => task.workerThreads !== false);
 }
+
+/** Set to a file: each worker appends a line with its tasks and the CPU seconds they took (./slot.ts). */
+export const CPU_FILE_ENV = 'LEDGERLINE_AVA_CPU_FILE';
 
 /** The environment variable that hands the plan to the AVA config and the slot suites. */
 export const PLAN_ENV = 'LEDGERLINE_AVA_PLAN';
