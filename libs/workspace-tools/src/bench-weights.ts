@@ -1,7 +1,7 @@
 /**
  * `npm run bench:weights [-- --runs N]`: measures what each task of the AVA layers costs, for the batch planner
- * (libs/test-kit/src/ava-batch/plan.ts), and writes libs/test-kit/src/ava-batch/weights.json. Each task (`test`,
- * `pact` and `contract` of every project that has them) runs alone through Nx, cache skipped, N times (default 3),
+ * (libs/test-kit/src/ava-batch/plan.ts), and writes libs/test-kit/src/ava-batch/weights.json. Each task of every
+ * target the batch executor runs (`test`, `pact`, `contract`, `migrations`, `system`, `resilience`) runs alone through Nx, cache skipped, N times (default 3),
  * with LEDGERLINE_AVA_CPU_FILE set: its worker records the CPU seconds its specs took, imports included. A task's
  * weight is the median of its runs. The layers' processes share one throwaway PostgreSQL cluster, as in `npm test`.
  * Run it after adding a project or moving many tests; until then a batch holding a task without a weight is planned
@@ -18,8 +18,14 @@ import { REPO_ROOT } from './discover.ts';
 import { nxEnv } from './nx-env.ts';
 import { withSharedPostgres } from './test-all.ts';
 
-/** The targets the batch executor runs, and the label a task of each has in a batch (executor.ts `taskLabel`). */
-export const WEIGHED_TARGETS = ['test', 'pact', 'contract'] as const;
+const BATCH_EXECUTOR = '@ledgerline/test-kit:ava';
+
+/** The targets the batch executor runs: those nx.json's targetDefaults give it (test, pact, contract, migrations…). */
+export function batchTargets(nxJson: { targetDefaults?: Record<string, { executor?: string }> }): string[] {
+  return Object.entries(nxJson.targetDefaults ?? {})
+    .filter(([, target]) => target.executor === BATCH_EXECUTOR)
+    .map(([name]) => name);
+}
 
 export interface CpuRecord {
   tasks: string[];
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
     const weights: Weights = {};
     await withSharedPostgres(async (postgres) => {
       const env = nxEnv(withCompileCache({ ...process.env, ...postgres, NX_SKIP_NX_CACHE: 'true', NX_DAEMON: 'false' }));
-      for (const target of WEIGHED_TARGETS) {
+      for (const target of batchTargets(JSON.parse(readFileSync(join(REPO_ROOT, 'nx.json'), 'utf8')))) {
         for (const project of projectsWith(target, env)) {
           const label = target === 'test' ? project : `${project}:${target}`;
           const seconds: number[] = [];
