@@ -1,19 +1,19 @@
 /**
  * `npm run bench:weights [-- --runs N]`: measures what each task of the AVA layers costs, for the batch planner
  * (libs/test-kit/src/ava-batch/plan.ts), and writes libs/test-kit/src/ava-batch/weights.json. Each task of every
- * target the batch executor runs (`test`, `pact`, `contract`, `migrations`, `system`, `resilience`) runs alone through Nx, cache skipped, N times (default 3),
- * with LEDGERLINE_AVA_CPU_FILE set: its worker records the CPU seconds its specs took, imports included. A task's
+ * target the batch executor runs (`test`, `pact`, `contract`, `migrations`, `system`, `resilience`) runs alone
+ * through Nx, cache skipped, N times (default 3), with LEDGERLINE_AVA_CPU_FILE set: its worker records the CPU seconds its specs took, imports included. A task's
  * weight is the median of its runs. The layers' processes share one throwaway PostgreSQL cluster, as in `npm test`.
  * Run it after adding a project or moving many tests; until then a batch holding a task without a weight is planned
  * by spec bytes, and says so.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { withCompileCache } from '@ledgerline/test-kit/compile-cache';
-import { CPU_FILE_ENV, WEIGHTS_FILE, type Weights } from '@ledgerline/test-kit/ava-batch';
+import { CPU_FILE_ENV, taskLabel, WEIGHTS_FILE, type Weights } from '@ledgerline/test-kit/ava-batch';
 import { REPO_ROOT } from './discover.ts';
 import { nxEnv } from './nx-env.ts';
 import { withSharedPostgres } from './test-all.ts';
@@ -56,19 +56,23 @@ export function formatWeights(weights: Weights): string {
 }
 
 /** Runs a command to its end without holding this process (the run's PostgreSQL cluster is started from it). */
-function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      output += chunk.toString();
+    });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (status) => resolve({ status, output }));
+    child.on('close', (status) => resolve({ status, stdout, output }));
   });
 }
 
-function projectsWith(target: string, env: NodeJS.ProcessEnv): string[] {
-  const result = spawnSync('nx', ['show', 'projects', '--with-target', target, '--json'], { cwd: REPO_ROOT, encoding: 'utf8', env });
-  if (result.status !== 0) throw new Error(`nx show projects failed: ${result.stderr}`);
+async function projectsWith(target: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const result = await runToEnd('nx', ['show', 'projects', '--with-target', target, '--json'], { ...env, NX_TUI: 'false' });
+  if (result.status !== 0) throw new Error(`nx show projects failed: ${result.output}`);
   return (JSON.parse(result.stdout) as string[]).sort();
 }
 
@@ -82,8 +86,8 @@ async function main(): Promise<void> {
     await withSharedPostgres(async (postgres) => {
       const env = nxEnv(withCompileCache({ ...process.env, ...postgres, NX_SKIP_NX_CACHE: 'true', NX_DAEMON: 'false' }));
       for (const target of batchTargets(JSON.parse(readFileSync(join(REPO_ROOT, 'nx.json'), 'utf8')))) {
-        for (const project of projectsWith(target, env)) {
-          const label = target === 'test' ? project : `${project}:${target}`;
+        for (const project of await projectsWith(target, env)) {
+          const label = taskLabel(project, target);
           const seconds: number[] = [];
           for (let run = 0; run < runs; run++) {
             const file = join(temp, `${label.replace(':', '-')}-${run}.jsonl`);

@@ -17,7 +17,9 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { batchWeight, encodePlan, loadWeights, planSlots, PLAN_ENV, type BatchTask } from './plan.ts';
+import { batchWeight, encodePlan, loadWeights, planSlots, PLAN_ENV, taskLabel, type BatchTask } from './plan.ts';
+
+export { taskLabel };
 
 export interface Context {
   root: string;
@@ -106,10 +108,6 @@ export function runBatch(tasks: BatchTask[], root: string, echo = true, env: Nod
   });
 }
 
-/** A task's title label: its project for `test`, `project:target` for the others (a batch may hold both). */
-export function taskLabel(project: string, target: string): string {
-  return target === 'test' ? project : `${project}:${target}`;
-}
 
 function batchTask(project: string, target: string, options: Partial<AvaOptions> | undefined, context: Context): BatchTask {
   return {

@@ -33,6 +33,11 @@ export function specWeight(task: Pick<BatchTask, 'root' | 'specs'>): number {
   return files.reduce((sum, spec) => sum + readFileSync(join(task.root, base, spec)).length, 0);
 }
 
+/** A task's title label: its project for `test`, `project:target` for the others (a batch may hold both). */
+export function taskLabel(project: string, target: string): string {
+  return target === 'test' ? project : `${project}:${target}`;
+}
+
 /** Seconds of CPU each task (by name: `portfolio`, `gateway:pact`) took in a worker of its own. */
 export type Weights = Record<string, number>;
 
