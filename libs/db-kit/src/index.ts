@@ -1,6 +1,7 @@
 export { openOrm, checkDatabase, type Orm, type DatabaseConfig, type AnyEntitySchema } from './open-orm.ts';
 export { requestEntityManager, type Em } from './request-context.ts';
 export { readRows, readRow, writeRows } from './prepared-read.ts';
+export { writeTransaction } from './write-transaction.ts';
 export { assertDatabaseAllowed, isInMemory, REPO_ROOT, DEV_DATA_DIR, type GuardOptions } from './guard.ts';
 export { detectTestRunner, type Env } from './test-runner.ts';
 export { DatabaseLocationRefusedError } from './errors.ts';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, readRow, readRows, SHARED_POSTGRES_ENV, startPostgresCluster, startThrowawayPostgres, writeRows, type ServiceMigrations } from './index.ts';
+import { databaseFromEnv, DatabaseLocationRefusedError, Migration, openOrm, readRow, readRows, SHARED_POSTGRES_ENV, startPostgresCluster, startThrowawayPostgres, writeRows, writeTransaction, type ServiceMigrations } from './index.ts';
 
 const Amount = defineEntity({ name: 'Amount', properties: { id: p.integer().primary(), value: p.string() } });
 class CreateAmount extends Migration {
@@ -65,6 +65,18 @@ test('a prepared read runs on PostgreSQL too: values bound, Date parameters, its
     { message: 'refused' },
   );
   t.deepEqual(await readRows(orm.em.fork(), byValue, ['undone']), []);
+
+  // writeTransaction is the ORM's transaction on PostgreSQL: committed together, or undone together.
+  const insert = 'insert into amount (id, value) values (?, ?)';
+  t.is(await writeTransaction(orm.em.fork(), async (tx) => (await writeRows(tx, insert, [60, 'kept'])) + (await writeRows(tx, insert, [61, 'kept too']))), 2);
+  await t.throwsAsync(
+    writeTransaction(orm.em.fork(), async (tx) => {
+      await writeRows(tx, insert, [62, 'undone']);
+      await writeRows(tx, insert, [60, 'duplicate']);
+    }),
+    { instanceOf: UniqueConstraintViolationException },
+  );
+  t.deepEqual(await readRows(orm.em.fork(), 'select id from amount where id >= 60 order by id'), [{ id: 60 }, { id: 61 }]);
 });
 
 test('under a test runner, a PostgreSQL URL from the environment or a developer config is refused before connecting', async (t) => {

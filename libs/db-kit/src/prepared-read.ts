@@ -4,7 +4,7 @@ import type { Em } from './request-context.ts';
  * What a prepared read needs of a better-sqlite3 database. MikroORM's SQLite connection keeps its database as
  * `database` (`SqliteConnection#database`); a PostgreSQL connection has none.
  */
-interface SqliteDatabase {
+export interface SqliteDatabase {
   readonly open: boolean;
   readonly inTransaction: boolean;
   prepare(sql: string): SqliteStatement;
@@ -23,12 +23,14 @@ const MAX_STATEMENTS_PER_DATABASE = 256;
  */
 const statementsByDatabase = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 
-function sqliteOf(em: Em): SqliteDatabase | undefined {
+/** The open better-sqlite3 database under `em`, or undefined (PostgreSQL, or not connected yet). */
+export function sqliteOf(em: Em): SqliteDatabase | undefined {
   const database = (em.getConnection() as unknown as { database?: SqliteDatabase }).database;
   return typeof database?.prepare === 'function' && database.open ? database : undefined;
 }
 
-function prepared(database: SqliteDatabase, sql: string): SqliteStatement {
+/** `sql` prepared on `database`, once per database (see MAX_STATEMENTS_PER_DATABASE). */
+export function prepared(database: SqliteDatabase, sql: string): SqliteStatement {
   let statements = statementsByDatabase.get(database);
   if (!statements) statementsByDatabase.set(database, (statements = new Map()));
   let statement = statements.get(sql);

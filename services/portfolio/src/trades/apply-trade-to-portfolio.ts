@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Em } from '@ledgerline/db-kit';
+import { writeTransaction, type Em } from '@ledgerline/db-kit';
 import { AppError, conflict } from '@ledgerline/http-kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { holdingRepository, type HoldingFigures } from '../holdings/holding.repository.ts';
@@ -86,7 +86,7 @@ async function applyOnce(tx: Em, portfolio: PortfolioFigures, input: ApplyTradeI
  */
 export async function applyTradeToPortfolio(em: Em, caller: Caller, input: ApplyTradeInput): Promise<ApplyTradeResult> {
   try {
-    return await em.transactional(async (tx) => {
+    return await writeTransaction(em, async (tx) => {
       const portfolios = portfolioRepository(tx);
       await portfolios.lockForUpdate(caller.portfolioId);
       const portfolio = await portfolios.findOwnedFigures(caller.portfolioId, caller.ownerId);
