@@ -1,6 +1,7 @@
 import test from 'ava';
 import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { openOrm, readRow, readRows, writeRows, type Em } from './index.ts';
+import { openOrm, readRow, readRows, writeRows } from './index.ts';
+import { countPrepares } from './count-prepares.ts';
 
 const Note = defineEntity({ name: 'Note', properties: { id: p.integer().primary(), body: p.string(), writtenAt: p.datetime() } });
 const BY_BODY = 'select id, body, written_at as writtenAt from note where body = ? order by id';
@@ -14,18 +15,6 @@ async function notes() {
   em.create(Note, { id: 2, body: 'other', writtenAt: new Date('2026-06-01T00:00:00.000Z') });
   await em.flush();
   return orm;
-}
-
-/** Counts the statements the SQLite database prepares. */
-function countPrepares(em: Em): { count: number } {
-  const database = (em.getConnection() as unknown as { database: { prepare: (sql: string) => unknown } }).database;
-  const original = database.prepare.bind(database);
-  const counter = { count: 0 };
-  database.prepare = (sql: string) => {
-    counter.count += 1;
-    return original(sql);
-  };
-  return counter;
 }
 
 test('rows come back with the values bound as parameters (a quote is data, not SQL) and dates compared as stored', async (t) => {

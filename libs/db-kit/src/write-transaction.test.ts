@@ -1,6 +1,7 @@
 import test from 'ava';
 import { defineEntity, p, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { openOrm, readRows, writeRows, writeTransaction, type Em } from './index.ts';
+import { countPrepares } from './count-prepares.ts';
 
 const Note = defineEntity({ name: 'Note', properties: { id: p.integer().primary(), body: p.string() } });
 const INSERT = 'insert into note (id, body) values (?, ?)';
@@ -13,18 +14,6 @@ async function notes() {
   return orm;
 }
 const ids = async (em: Em) => (await readRows<{ id: number }>(em, IDS)).map((row) => row.id);
-
-/** Counts the statements the SQLite database prepares. */
-function countPrepares(em: Em): { count: number } {
-  const database = (em.getConnection() as unknown as { database: { prepare: (sql: string) => unknown } }).database;
-  const original = database.prepare.bind(database);
-  const counter = { count: 0 };
-  database.prepare = (sql: string) => {
-    counter.count += 1;
-    return original(sql);
-  };
-  return counter;
-}
 
 test('its writes are committed together, seen inside it, and its answer returned; begin and commit are prepared once', async (t) => {
   const orm = await notes();
