@@ -15,7 +15,7 @@ async function notes() {
 }
 const ids = async (em: Em) => (await readRows<{ id: number }>(em, IDS)).map((row) => row.id);
 
-test('its writes are committed together, seen inside it, and its answer returned; begin and commit are prepared once', async (t) => {
+test('its writes are committed together, seen inside it (also by ORM reads), and its answer returned; begin and commit are prepared once', async (t) => {
   const orm = await notes();
   t.teardown(() => orm.close(true));
   await writeTransaction(orm.em.fork(), async (tx) => {
@@ -32,6 +32,11 @@ test('its writes are committed together, seen inside it, and its answer returned
   t.deepEqual(await ids(orm.em.fork()), [1, 2, 3, 4]);
   t.is(prepares.count, 0, 'begin, commit and both SQL texts were prepared by the first transaction');
   t.false((orm.em.getConnection() as unknown as { database: { inTransaction: boolean } }).database.inTransaction);
+  const seen = await writeTransaction(orm.em.fork(), async (tx) => {
+    await writeRows(tx, INSERT, [5, 'c']);
+    return (await tx.findOne(Note, { id: 5 }))?.body;
+  });
+  t.is(seen, 'c', "an ORM read through the transaction's EntityManager sees its writes");
 });
 
 test('a failure rolls everything back and comes out as thrown; a broken unique key as MikroORM\'s exception', async (t) => {
