@@ -5,7 +5,7 @@ export {
 export { generateSigningKey, importSigningKey, exportPrivateJwk, toJwks, type SigningKey, type JsonWebKeySet } from './keys.ts';
 export { signAccessToken, type AccessTokenInput } from './sign.ts';
 export { verifyAccessToken, localKeys, bearerToken, type KeyResolver } from './verify.ts';
-export { signOnBehalfOfToken, verifyOnBehalfOfToken, requireOnBehalfOf, type OnBehalfOfInput } from './on-behalf-of.ts';
+export { signOnBehalfOfToken, verifyOnBehalfOfToken, onBehalfOfVerifier, requireOnBehalfOf, type OnBehalfOfInput, type OnBehalfOfVerifier } from './on-behalf-of.ts';
 export { remoteKeys } from './remote.ts';
 export { serveJwks, JWKS_PATH } from './jwks-endpoint.ts';
 export { requireIdentity, requireAdminRole } from './middleware.ts';

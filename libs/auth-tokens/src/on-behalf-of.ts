@@ -53,26 +53,36 @@ export async function verifyOnBehalfOfToken(token: string, keys: KeyResolver, pa
   }
 }
 
+/** Checks one on-behalf-of token at `now` (see onBehalfOfVerifier). */
+export type OnBehalfOfVerifier = (token: string, now: Date) => Promise<OnBehalfOf>;
+
 /**
- * Koa middleware for internal APIs: a verified on-behalf-of token or 401; sets `ctx.state.onBehalfOf`. Tokens it
- * has verified are answered from its own cache until they expire (see createVerifiedTokenCache); `cache: null`
- * checks the signature every time.
+ * verifyOnBehalfOfToken with a cache: tokens it has verified are answered from the cache until they expire (see
+ * createVerifiedTokenCache); `cache: null` checks the signature every time. The one check behind the internal APIs'
+ * Authorization header and behind each trade of a batch.
  */
-export function requireOnBehalfOf(
+export function onBehalfOfVerifier(
   keys: KeyResolver,
   party: OnBehalfOfParty,
-  clock: () => Date = () => new Date(),
   cache: VerifiedTokenCache<OnBehalfOf> | null = createVerifiedTokenCache<OnBehalfOf>(),
-) {
-  return async function authenticateService(ctx: Context, next: Next): Promise<void> {
-    const token = bearerToken(ctx.get('authorization'));
-    const now = clock();
+): OnBehalfOfVerifier {
+  return async (token, now) => {
     let caller = cache?.lookup(token, now);
     if (!caller) {
       caller = await verifyOnBehalfOfToken(token, keys, party, () => now);
       cache?.remember(token, caller, now);
     }
-    ctx.state.onBehalfOf = caller;
+    return caller;
+  };
+}
+
+/**
+ * Koa middleware for internal APIs: a verified on-behalf-of token (`verify`, an onBehalfOfVerifier) or 401; sets
+ * `ctx.state.onBehalfOf`.
+ */
+export function requireOnBehalfOf(verify: OnBehalfOfVerifier, clock: () => Date = () => new Date()) {
+  return async function authenticateService(ctx: Context, next: Next): Promise<void> {
+    ctx.state.onBehalfOf = await verify(bearerToken(ctx.get('authorization')), clock());
     await next();
   };
 }

@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import { AppError } from './errors.ts';
-import { sendProblem } from './problem.ts';
+import { problemFieldsOf, sendProblem } from './problem.ts';
 import type { Logger } from './logger.ts';
 
 const STATUS_TITLES: Record<number, [string, string]> = {
@@ -40,7 +40,7 @@ export function errorMiddleware() {
       const log = (ctx.state.log as Logger | undefined) ?? undefined;
       if (raw instanceof AppError) {
         if (raw.headers) ctx.set(raw.headers);
-        sendProblem(ctx, { status: raw.status, code: raw.code, title: raw.message, detail: raw.detail, errors: raw.errors });
+        sendProblem(ctx, problemFieldsOf(raw));
         if (raw.status >= 500) log?.warn({ code: raw.code, status: raw.status }, raw.detail ?? raw.message);
         return;
       }

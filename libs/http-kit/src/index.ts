@@ -1,5 +1,5 @@
 export * from './errors.ts';
-export { sendProblem, PROBLEM_TYPE_BASE, type Problem } from './problem.ts';
+export { sendProblem, problemBody, problemFieldsOf, PROBLEM_TYPE_BASE, type Problem, type ProblemFields } from './problem.ts';
 export { errorMiddleware } from './error-middleware.ts';
 export { createLogger, logFormat, type Logger, type LogFormat } from './logger.ts';
 export { requestId, REQUEST_ID_HEADER } from './request-id.ts';

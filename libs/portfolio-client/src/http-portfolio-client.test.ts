@@ -187,3 +187,53 @@ test('tradeStatus: a 200 for another transaction id is 502; a 500 is 503', async
   t.like(await failure(t, client.tradeStatus('mine', { accessToken: 'x' })), { status: 502, code: 'portfolio_bad_response' });
   t.like(await failure(t, client.tradeStatus('boom', { accessToken: 'x' })), { status: 503, code: 'portfolio_unavailable' });
 });
+
+test('applyTrades: one call to /internal/trade-batches, each trade with its own token; each answer mapped as applyTrade maps it', async (t) => {
+  const second = trade({ transactionId: '2c4e6a8b-1d3f-4a5b-8c7d-9e0f1a2b3c4d', portfolioId: 'p-456', type: 'deposit', symbol: undefined, quantity: undefined, price: undefined, fees: undefined, amount: '5.00' });
+  const third = trade({ transactionId: '3d5f7b9c-2e4a-4b6c-9d8e-0f1a2b3c4d5e' });
+  const { baseUrl, seen } = await startFake(t, (_seen, ctx) => {
+    ctx.body = {
+      results: [
+        { status: 409, problem: { type: 'https://ledgerline.dev/problems/insufficient_cash', title: 'Conflict', status: 409, code: 'insufficient_cash', detail: 'Not enough cash.' } },
+        { status: 200, result: { transactionId: second.transactionId, portfolioId: 'p-456', applied: true, cash: '5.00', holding: null, realizedPnl: null } },
+        // an answer for another transaction: that trade alone is a 502, as a single apply's would be
+        { status: 200, result: { transactionId: second.transactionId, portfolioId: 'p-123', applied: true, cash: '5.00', holding: null, realizedPnl: null } },
+      ],
+    };
+  });
+  const client = new HttpPortfolioClient({ baseUrl });
+  const outcomes = await client.applyTrades([
+    { request: trade(), ctx: { accessToken: 'token.of.alice', requestId: 'req-1' } },
+    { request: second, ctx: { accessToken: 'token.of.bob', requestId: 'req-2' } },
+    { request: third, ctx: { accessToken: 'token.of.carol' } },
+  ]);
+  t.is(seen.length, 1);
+  t.is(seen[0].path, '/internal/trade-batches');
+  t.is(seen[0].headers.authorization, 'Bearer token.of.alice', 'the header: the first trade\'s token');
+  const sent = (seen[0].body as { trades: Array<Record<string, unknown>> }).trades;
+  t.deepEqual(sent.map((item) => [item.transactionId, item.portfolioId, item.onBehalfOf]), [
+    [trade().transactionId, 'p-123', 'token.of.alice'], [second.transactionId, 'p-456', 'token.of.bob'], [third.transactionId, 'p-123', 'token.of.carol'],
+  ]);
+  t.like(outcomes[0], { error: { status: 409, code: 'insufficient_cash', detail: 'Not enough cash.' } });
+  t.like(outcomes[1], { result: { transactionId: second.transactionId, cash: '5.00' } });
+  t.like(outcomes[2], { error: { status: 502, code: 'portfolio_bad_response' } });
+});
+
+test('applyTrades: a failed call says nothing of any trade — 503, 504 and an answer of the wrong shape or length are thrown', async (t) => {
+  const trades = [{ request: trade(), ctx: { accessToken: 'a.b.c' } }, { request: trade({ transactionId: '3d5f7b9c-2e4a-4b6c-9d8e-0f1a2b3c4d5e' }), ctx: { accessToken: 'a.b.c' } }];
+  const answers: Array<(ctx: Koa.Context) => void | Promise<void>> = [
+    (ctx) => problem(ctx, 500, { code: 'internal_error' }),
+    (ctx) => problem(ctx, 422, { code: 'validation_failed' }),
+    (ctx) => { ctx.body = { results: [{ status: 200, result: {} }] }; },
+    (ctx) => { ctx.body = 'not json'; },
+    () => new Promise((resolve) => setTimeout(resolve, 500)),
+  ];
+  let next = 0;
+  const { baseUrl } = await startFake(t, (_seen, ctx) => answers[next++](ctx));
+  const client = new HttpPortfolioClient({ baseUrl, timeoutMs: 200 });
+  t.is((await failure(t, client.applyTrades(trades))).code, 'portfolio_unavailable');
+  t.is((await failure(t, client.applyTrades(trades))).code, 'portfolio_bad_response', 'a refusal of the batch itself is no refusal of its trades');
+  t.is((await failure(t, client.applyTrades(trades))).code, 'portfolio_bad_response');
+  t.is((await failure(t, client.applyTrades(trades))).code, 'portfolio_bad_response');
+  t.is((await failure(t, client.applyTrades(trades))).code, 'portfolio_timeout');
+});

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from '@ledgerline/http-kit';
 import { ServiceClient } from '@ledgerline/service-client';
-import { TRADE_NOT_APPLIED, type ApplyTradeRequest, type ApplyTradeResult, type CallContext, type PortfolioClient } from './trade-api.ts';
+import { TRADE_NOT_APPLIED, type ApplyTradeRequest, type ApplyTradeResult, type BatchOutcome, type CallContext, type PortfolioClient, type TradeToApply } from './trade-api.ts';
 import { tolerant } from '@ledgerline/api-schemas';
-import { applyTradeResult } from '@ledgerline/api-schemas/internal';
+import { applyTradeResult, type ApplyTradeBatchItem } from '@ledgerline/api-schemas/internal';
 
 export const DEFAULT_PORTFOLIO_TIMEOUT_MS = 3000;
 
@@ -16,6 +16,9 @@ const problemSchema = z.looseObject({
   detail: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
 });
+
+/** The 200 body of a batch: one answer per trade, each read as the single apply's answer would be. */
+const batchAnswersSchema = z.object({ results: z.array(z.looseObject({ status: z.number().int(), result: z.unknown().optional(), problem: z.unknown().optional() })) });
 
 const unavailable = (detail: string) => new AppError(503, 'portfolio_unavailable', 'Service unavailable', { detail });
 const badResponse = (detail: string) => new AppError(502, 'portfolio_bad_response', 'Bad gateway', { detail });
@@ -56,6 +59,31 @@ export class HttpPortfolioClient implements PortfolioClient {
     const { status, json } = await this.#call('POST', `/internal/portfolios/${encodeURIComponent(portfolioId)}/trades`, ctx, body);
     if (status >= 400) throw refusal(status, json);
     return this.#result(status, json, request.transactionId, portfolioId);
+  }
+
+  /**
+   * Applies several trades in one call (POST /internal/trade-batches), each for the user of its own on-behalf-of
+   * token: its result, or the refusal applyTrade would have thrown for it, in the order given. The call's own
+   * failures (no answer in time, the service down, an answer of the wrong shape) are thrown as by applyTrade, and
+   * then say nothing of any trade: each may or may not have been applied.
+   */
+  async applyTrades(trades: TradeToApply[]): Promise<BatchOutcome[]> {
+    const items: ApplyTradeBatchItem[] = trades.map(({ request, ctx }) => ({ ...request, onBehalfOf: ctx.accessToken }));
+    // The header carries the first trade's token and request id: the route accepts only the transaction service's tokens.
+    const { status, json } = await this.#call('POST', '/internal/trade-batches', trades[0].ctx, { trades: items });
+    if (status !== 200) throw badResponse(`The portfolio service refused the batch (HTTP ${status}).`);
+    const answers = batchAnswersSchema.safeParse(json);
+    if (!answers.success || answers.data.results.length !== trades.length) throw badResponse('The portfolio service sent a batch answer of an unexpected shape.');
+    return answers.data.results.map((answer, i): BatchOutcome => {
+      const { request } = trades[i];
+      if (answer.status >= 500) return { error: unavailable(`The portfolio service failed (HTTP ${answer.status}).`) };
+      if (answer.status >= 400) return { error: refusal(answer.status, answer.problem) };
+      try {
+        return { result: this.#result(answer.status, answer.result, request.transactionId, request.portfolioId) };
+      } catch (error) {
+        return { error: error as AppError };
+      }
+    });
   }
 
   /** The stored result of an applied transaction id, or null when the portfolio service never applied it (404). */

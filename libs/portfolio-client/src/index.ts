@@ -12,5 +12,8 @@ export {
   type TradeHolding,
   type CallContext,
   type PortfolioClient,
+  type TradeToApply,
+  type BatchOutcome,
 } from './trade-api.ts';
+export { CoalescingPortfolioClient, type BatchingPortfolioClient, type CoalescingOptions } from './coalescing-portfolio-client.ts';
 export { HttpPortfolioClient, DEFAULT_PORTFOLIO_TIMEOUT_MS } from './http-portfolio-client.ts';

@@ -1,8 +1,10 @@
 /**
  * The agreed transaction → portfolio API: POST /internal/portfolios/:portfolioId/trades (apply, idempotent by
- * transactionId) and GET /internal/trades/:transactionId (was it applied, and with what result).
+ * transactionId), POST /internal/trade-batches (several applies in one call) and GET /internal/trades/:transactionId
+ * (was it applied, and with what result).
  */
 
+import type { AppError } from '@ledgerline/http-kit';
 import type { ApplyTradeRequest, ApplyTradeResult } from '@ledgerline/api-schemas/internal';
 
 export { TRADE_TYPES, type TradeType, type TradeHolding } from '@ledgerline/api-schemas';
@@ -16,6 +18,15 @@ export interface CallContext {
   accessToken: string;
   requestId?: string;
 }
+
+/** One trade of a batch: what applyTrade takes. */
+export interface TradeToApply {
+  request: ApplyTradeRequest;
+  ctx: CallContext;
+}
+
+/** One trade's outcome in a batch: its result, or the error applyTrade would have thrown for it. */
+export type BatchOutcome = { result: ApplyTradeResult } | { error: AppError };
 
 /** The portfolio service as the transaction service sees it. */
 export interface PortfolioClient {

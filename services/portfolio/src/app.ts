@@ -2,7 +2,7 @@ import type Koa from 'koa';
 import Router from '@koa/router';
 import { checkDatabase, requestEntityManager } from '@ledgerline/db-kit';
 import { createBaseApp, healthRoutes } from '@ledgerline/http-kit';
-import { requireIdentity, requireOnBehalfOf, TRANSACTION_TO_PORTFOLIO } from '@ledgerline/auth-tokens';
+import { onBehalfOfVerifier, requireIdentity, requireOnBehalfOf, TRANSACTION_TO_PORTFOLIO } from '@ledgerline/auth-tokens';
 import { DEFAULT_PORTFOLIO_SETTINGS, type PortfolioDeps } from './deps.ts';
 import type { RouteDeps } from './http/route-deps.ts';
 import { holdingRoutes } from './holdings/holding.routes.ts';
@@ -15,9 +15,12 @@ import { tradeRoutes } from './trades/trade.routes.ts';
 export function createApp(deps: PortfolioDeps): Koa {
   const settings = { ...DEFAULT_PORTFOLIO_SETTINGS, ...deps.settings };
   const clock = deps.clock ?? (() => new Date());
+  // One check (and one cache) of the transaction service's tokens: for the internal API's header and each trade of a batch.
+  const internalTokens = onBehalfOfVerifier(deps.internalKeys, TRANSACTION_TO_PORTFOLIO);
   const routeDeps: RouteDeps = {
     authenticated: requireIdentity(deps.keys, clock),
-    internalCaller: requireOnBehalfOf(deps.internalKeys, TRANSACTION_TO_PORTFOLIO, clock),
+    internalCaller: requireOnBehalfOf(internalTokens, clock),
+    internalTokens,
     clock,
   };
 

@@ -7,7 +7,8 @@ export interface PortfolioSettings {
   bodyLimit: string;
 }
 
-export const DEFAULT_PORTFOLIO_SETTINGS: PortfolioSettings = { bodyLimit: '16kb' };
+// 64 kB: a batch of MAX_TRADE_BATCH trades from the transaction service, each with its service token (about 0.7 kB).
+export const DEFAULT_PORTFOLIO_SETTINGS: PortfolioSettings = { bodyLimit: '64kb' };
 
 /** Everything createApp needs, passed explicitly (the composition root owns no globals). */
 export interface PortfolioDeps {

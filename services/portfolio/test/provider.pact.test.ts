@@ -3,7 +3,8 @@
  * (gateway → portfolio, transaction → portfolio), verified against the real app (createApp) on port 0 with a
  * fresh file-SQLite database in the OS temp dir. The instrument universe is seeded through seedInstruments
  * after every reset; provider states create their data through the service's own use cases; the request
- * filter signs a fresh token for the state's actor with a test issuer whose JWKS the app gets via localKeys.
+ * filter signs a fresh token for the state's actor with a test issuer whose JWKS the app gets via localKeys (and, in
+ * a batch of trades, a fresh on-behalf-of token for each trade's user).
  *
  * Cross-entity check: after "apply a buy of 5 at 130.00" is verified (its response carries literal figures),
  * an afterInteraction hook reads the holding and the cash back through the service's own repositories, before the
@@ -42,12 +43,15 @@ let app: Koa;
  * public API, the transaction service's on-behalf-of token for /internal/* (unless `ownToken`: their access token).
  */
 let actor: { userId: string; role: Role; ownToken?: boolean } | undefined;
+/** The users of a batch's trades, in order: each trade's `onBehalfOf` is re-signed for its user (default: the actor). */
+let batchUsers: string[] = [];
 /** The portfolio and symbol the position state created, for the cross-entity read-back. */
 let subject: { portfolioId: string; ownerId: string; symbol: string } | undefined;
 
 function freshApp(): void {
   app = createApp({ orm, logger: createTestLogger('portfolio'), keys: localKeys(issuer.jwks), internalKeys: localKeys(toJwks([transactionKey])) });
   actor = undefined;
+  batchUsers = [];
   subject = undefined;
 }
 
@@ -99,6 +103,14 @@ verifyPactsFor(test, {
     'a user owns a portfolio': async (params) => {
       const portfolio = await ownedPortfolio(signIn(), params as { name: string; description: string; cash: string });
       return { portfolioId: portfolio.id };
+    },
+    'two users each own a portfolio': async (params) => {
+      const { cash, otherCash } = params as { cash: string; otherCash: string };
+      const other = randomUUID();
+      const otherPortfolio = await ownedPortfolio(other, { name: 'Other', cash: otherCash });
+      const portfolio = await ownedPortfolio(signIn(), { cash });
+      batchUsers = [actor!.userId, other];
+      return { portfolioId: portfolio.id, otherPortfolioId: otherPortfolio.id };
     },
     'a user owns a portfolio and calls with their own access token': async () => {
       const portfolio = await ownedPortfolio(signIn());
@@ -157,17 +169,34 @@ verifyPactsFor(test, {
     if (actual !== expected) throw new Error(`read back ${actual}, expected ${expected}`);
   },
   requestFilter(req, _res, next) {
-    if (req.headers.authorization && actor) {
-      const internal = (req.url ?? '').startsWith('/internal/') && !actor.ownToken;
-      const token = internal
-        ? signOnBehalfOfToken(transactionKey, TRANSACTION_TO_PORTFOLIO, { userId: actor.userId, ttlSeconds: 60, now: new Date() })
-        : issuer.token({ userId: actor.userId, role: actor.role });
-      token.then((token) => {
-        req.headers.authorization = `Bearer ${token}`;
-        next();
-      }, next);
-      return;
-    }
-    next();
+    resignBatchTokens(req).then(() => authorize(req)).then(() => next(), next);
   },
 });
+
+type FilteredRequest = { url?: string; body?: unknown; headers: Record<string, string | string[] | undefined> };
+
+/**
+ * A batch's trades carry their users' tokens in the body: each one that looks like a token is signed afresh for its
+ * user (one that does not, like "not-a-token", is left to be refused), and the body's length follows.
+ */
+async function resignBatchTokens(req: FilteredRequest): Promise<void> {
+  const trades = (req.body as { trades?: Array<{ onBehalfOf?: unknown }> } | undefined)?.trades;
+  if (!(req.url ?? '').startsWith('/internal/trade-batches') || !actor || !Array.isArray(trades)) return;
+  const users = batchUsers.length ? batchUsers : [actor.userId];
+  await Promise.all(trades.map(async (trade, i) => {
+    if (typeof trade.onBehalfOf === 'string' && trade.onBehalfOf.split('.').length === 3) {
+      trade.onBehalfOf = await signOnBehalfOfToken(transactionKey, TRANSACTION_TO_PORTFOLIO, { userId: users[i] ?? actor!.userId, ttlSeconds: 60, now: new Date() });
+    }
+  }));
+  req.headers['content-length'] = String(Buffer.byteLength(JSON.stringify(req.body)));
+}
+
+/** The Authorization header, signed afresh for the interaction's actor (the transaction service's token on /internal/*). */
+async function authorize(req: FilteredRequest): Promise<void> {
+  if (!req.headers.authorization || !actor) return;
+  const internal = (req.url ?? '').startsWith('/internal/') && !actor.ownToken;
+  const token = internal
+    ? await signOnBehalfOfToken(transactionKey, TRANSACTION_TO_PORTFOLIO, { userId: actor.userId, ttlSeconds: 60, now: new Date() })
+    : await issuer.token({ userId: actor.userId, role: actor.role });
+  req.headers.authorization = `Bearer ${token}`;
+}

@@ -27,7 +27,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
       reconcileIntervalMs: Number(env.TRANSACTION_RECONCILE_INTERVAL_MS ?? 5000),
       retryBackoffMs: Number(env.TRANSACTION_RETRY_BACKOFF_MS ?? 1000),
       retryMaxBackoffMs: Number(env.TRANSACTION_RETRY_MAX_BACKOFF_MS ?? 300_000),
-      // A claim must outlast one call to the portfolio service (its timeout), with room to record the answer.
+      // A claim must outlast a trade's wait for the portfolio service: the call on its way, then its own (each at most
+      // the timeout; see CoalescingPortfolioClient), with room to record the answer.
       claimLeaseMs: 2 * portfolioTimeoutMs + 1000,
     },
   };

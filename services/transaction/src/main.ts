@@ -1,7 +1,7 @@
 import { openOrm, redactUrl } from '@ledgerline/db-kit';
 import { announceListening, createLogger, installGracefulShutdown, listenOrExit } from '@ledgerline/http-kit';
 import { generateSigningKey, importSigningKey, remoteKeys } from '@ledgerline/auth-tokens';
-import { HttpPortfolioClient } from '@ledgerline/portfolio-client';
+import { CoalescingPortfolioClient, HttpPortfolioClient } from '@ledgerline/portfolio-client';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { transactionEntities } from './entities.ts';
@@ -11,7 +11,8 @@ const config = readConfig();
 const logger = createLogger({ name: 'transaction', level: config.logLevel });
 const orm = await openOrm({ dbName: config.database, entities: transactionEntities, migrations, logger });
 const signingKey = config.signingJwk ? await importSigningKey(config.signingJwk) : await generateSigningKey();
-const portfolio = new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs });
+// Trades that arrive while a call to the portfolio service is on its way go together in the next one.
+const portfolio = new CoalescingPortfolioClient(new HttpPortfolioClient({ baseUrl: config.portfolioUrl, timeoutMs: config.portfolioTimeoutMs }));
 const app = createApp({
   orm,
   logger,

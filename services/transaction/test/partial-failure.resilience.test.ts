@@ -57,6 +57,44 @@ test.serial('the portfolio service freezes (SIGSTOP) during a trade for longer t
   t.deepEqual(end.history.map((tx) => [tx.type, tx.status]), [['buy', 'completed'], ['deposit', 'completed']]);
 });
 
+test.serial('trades of several users at once travel together (batches); each lands in its owner\'s portfolio, once', async (t) => {
+  const investors = await Promise.all([1, 2, 3].map(() => newInvestor(system.gatewayUrl)));
+  for (const investor of investors) t.is((await investor.record({ type: 'deposit', amount: '1000.00' })).status, 201);
+  // Six trades at once: the first calls go alone, the ones that arrive meanwhile go in one batch.
+  const answers = await Promise.all(investors.flatMap((investor, i) => [
+    investor.record({ type: 'deposit', amount: `${10 * (i + 1)}.00` }),
+    investor.record({ type: 'buy', symbol: 'AAPL', quantity: String(i + 1), price: '100.00' }),
+  ]));
+  t.deepEqual(answers.map((answer) => answer.status), [201, 201, 201, 201, 201, 201], JSON.stringify(answers.map((a) => a.body)));
+  for (const [i, investor] of investors.entries()) {
+    // 1000.00 + 10 × (i + 1) − (i + 1) × 100.00
+    t.deepEqual(await investor.positions(), { cash: (1000 - 90 * (i + 1)).toFixed(2), holdings: { AAPL: String(i + 1) } });
+  }
+});
+
+test.serial('the portfolio service freezes while several users\' trades are on their way, alone and in a batch; all complete once, after it resumes', async (t) => {
+  const investors = await Promise.all([1, 2, 3].map(() => newInvestor(system.gatewayUrl)));
+  for (const investor of investors) t.is((await investor.record({ type: 'deposit', amount: '1000.00' })).status, 201);
+  system.services.portfolio.pause();
+  let answers;
+  try {
+    answers = await Promise.all(investors.flatMap((investor, i) => [
+      investor.record({ type: 'deposit', amount: `${10 * (i + 1)}.00` }),
+      investor.record({ type: 'buy', symbol: 'MSFT', quantity: String(i + 1), price: '50.00' }),
+    ]));
+  } finally {
+    system.services.portfolio.resume();
+  }
+  // No answer in time, for the calls on their way and for the batch that waited for them: all stored, pending.
+  t.deepEqual(answers.map((answer) => [answer.status, answer.body.status]), Array.from({ length: 6 }, () => [202, 'pending']));
+  for (const [i, investor] of investors.entries()) {
+    const end = await converged(investor, CONVERGE_WITHIN_MS);
+    // 1000.00 + 10 × (i + 1) − (i + 1) × 50.00, each trade applied once (the frozen service applied them on resuming)
+    t.deepEqual({ cash: end.cash, holdings: end.holdings }, { cash: (1000 - 40 * (i + 1)).toFixed(2), holdings: { MSFT: String(i + 1) } });
+    t.deepEqual(end.history.map((tx) => tx.status), ['completed', 'completed', 'completed']);
+  }
+});
+
 test.serial('the transaction service dies right after the portfolio applied a trade, and is restarted on the same database', async (t) => {
   const investor = await newInvestor(system.gatewayUrl);
   t.is((await investor.record({ type: 'deposit', amount: '1000.00' })).status, 201);

@@ -1,7 +1,8 @@
 /**
  * Consumer contract: the transaction service's HttpPortfolioClient against the portfolio service's internal
- * trade API (POST /internal/portfolios/:portfolioId/trades, GET /internal/trades/:transactionId). Drives the real
- * client against the Pact mock server; writes contracts/transaction-portfolio.json. The Authorization header is the
+ * trade API (POST /internal/portfolios/:portfolioId/trades, POST /internal/trade-batches, GET
+ * /internal/trades/:transactionId). Drives the real client against the Pact mock server; writes
+ * contracts/transaction-portfolio.json. The Authorization header (and each batch trade's `onBehalfOf`) is the
  * transaction service's on-behalf-of token for the state's user (the provider signs a fresh one per request); an
  * end user's own access token is refused.
  *
@@ -270,5 +271,48 @@ test.serial('status read: an id applied to another user’s portfolio is a 404 (
     .willRespondWith(404, (b) => b.headers(PROBLEM_TYPE).jsonBody(problem('trade_not_applied', 404)))
     .executeTest(async (mock) => {
       t.is(await client(mock.url).tradeStatus(TX_ID, call), null);
+    });
+});
+
+// ---- batches: trades that arrive while a call is on its way go together (CoalescingPortfolioClient) ----------------
+
+test.serial('a batch: two users\' trades, each with its own token — one applied, one refused — answered in order', async (t) => {
+  const BUYER_TX = '4a6c8e0b-2d4f-4b6d-8f0a-1c3e5a7b9d0f';
+  const TOKEN = regex(/^\S+\.\S+\.\S+$/, 'a.b.c');
+  const otherPortfolio = fromProviderState('${otherPortfolioId}', '8f4c0e2b-3d5a-4b7c-8e9f-4a2b3c5d6e7f');
+  const deposit = trade({ type: 'deposit', amount: '500.00' }).request;
+  const buy: ApplyTradeRequest = { transactionId: BUYER_TX, portfolioId: '8f4c0e2b-3d5a-4b7c-8e9f-4a2b3c5d6e7f', type: 'buy', symbol: 'AAPL', quantity: '10', price: '100.00', executedAt };
+  const { portfolioId: _first, ...depositBody } = deposit;
+  const { portfolioId: _second, ...buyBody } = buy;
+  await pact.addInteraction()
+    .given('two users each own a portfolio', { cash: '0.00', otherCash: '100.00' })
+    .uponReceiving('apply a batch of a deposit of one user and a buy another user cannot pay for')
+    .withRequest('POST', '/internal/trade-batches', (b) => b.headers(HEADERS).jsonBody({
+      trades: [{ ...depositBody, portfolioId: portfolioFromState, onBehalfOf: TOKEN }, { ...buyBody, portfolioId: otherPortfolio, onBehalfOf: TOKEN }],
+    }))
+    // the deposit: 0.00 + 500.00 = 500.00; the buy: 10 × 100.00 = 1000.00 > 100.00 cash
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({
+      results: [
+        { status: 200, result: result({ applied: true, cash: '500.00', holding: null, realizedPnl: null }) },
+        { status: 409, problem: problem('insufficient_cash', 409) },
+      ],
+    }))
+    .executeTest(async (mock) => {
+      const outcomes = await client(mock.url).applyTrades([{ request: deposit, ctx: call }, { request: buy, ctx: { ...call, accessToken: 'd.e.f' } }]);
+      t.like(outcomes[0], { result: { transactionId: TX_ID, applied: true, cash: '500.00' } });
+      t.like(outcomes[1], { error: { status: 409, code: 'insufficient_cash' } });
+    });
+});
+
+test.serial('a batch trade with an invalid token: that trade alone is refused (401)', async (t) => {
+  const { request, body } = trade({ type: 'deposit', amount: '500.00' });
+  await pact.addInteraction()
+    .given('a user owns a portfolio', { name: 'Core', description: 'Long term', cash: '0.00' })
+    .uponReceiving('apply a batch whose trade carries an invalid token')
+    .withRequest('POST', '/internal/trade-batches', (b) => b.headers(HEADERS).jsonBody({ trades: [{ ...body, portfolioId: portfolioFromState, onBehalfOf: 'not-a-token' }] }))
+    .willRespondWith(200, (b) => b.headers(JSON_TYPE).jsonBody({ results: [{ status: 401, problem: problem('invalid_token', 401) }] }))
+    .executeTest(async (mock) => {
+      const [outcome] = await client(mock.url).applyTrades([{ request, ctx: { ...call, accessToken: 'not-a-token' } }]);
+      t.like(outcome, { error: { status: 401, code: 'invalid_token' } });
     });
 });

@@ -40,6 +40,18 @@ const MATRIX: MatrixRoute[] = [
     refuse: [ownAccessToken],
     request: (world) => ({ body: { transactionId: randomUUID(), executedAt: world.clock.now().toISOString(), type: 'deposit', amount: '1.00' } }),
   },
+  // A batch's header only has to be one of the transaction service's tokens (for any user): each trade carries its
+  // own user's token and is applied for that user only, proved per trade in trades/trade-batch.test.ts.
+  {
+    route: 'POST /internal/trade-batches',
+    access: 'user',
+    ok: 200,
+    callers: onBehalfOf,
+    refuse: [ownAccessToken],
+    request: (world) => ({
+      body: { trades: [{ transactionId: randomUUID(), executedAt: world.clock.now().toISOString(), type: 'deposit', amount: '1.00', portfolioId: world.params.portfolioId, onBehalfOf: world.owner.token }] },
+    }),
+  },
   { route: 'GET /internal/trades/:transactionId', access: 'owner', ok: 200, callers: onBehalfOf, refuse: [ownAccessToken], hidden: { status: 404, code: 'trade_not_applied' } },
 ];
 
