@@ -219,6 +219,14 @@ test('applyTrades: one call to /internal/trade-batches, each trade with its own 
   t.like(outcomes[2], { error: { status: 502, code: 'portfolio_bad_response' } });
 });
 
+test('applyTrades with no trades makes no call', async (t) => {
+  const { baseUrl, seen } = await startFake(t, (_seen, ctx) => {
+    ctx.body = { results: [] };
+  });
+  t.deepEqual(await new HttpPortfolioClient({ baseUrl }).applyTrades([]), []);
+  t.is(seen.length, 0);
+});
+
 test('applyTrades: a failed call says nothing of any trade — 503, 504 and an answer of the wrong shape or length are thrown', async (t) => {
   const trades = [{ request: trade(), ctx: { accessToken: 'a.b.c' } }, { request: trade({ transactionId: '3d5f7b9c-2e4a-4b6c-9d8e-0f1a2b3c4d5e' }), ctx: { accessToken: 'a.b.c' } }];
   const answers: Array<(ctx: Koa.Context) => void | Promise<void>> = [

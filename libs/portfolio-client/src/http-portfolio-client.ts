@@ -68,6 +68,7 @@ export class HttpPortfolioClient implements PortfolioClient {
    * then say nothing of any trade: each may or may not have been applied.
    */
   async applyTrades(trades: TradeToApply[]): Promise<BatchOutcome[]> {
+    if (!trades.length) return [];
     const items: ApplyTradeBatchItem[] = trades.map(({ request, ctx }) => ({ ...request, onBehalfOf: ctx.accessToken }));
     // The header carries the first trade's token and request id: the route accepts only the transaction service's tokens.
     const { status, json } = await this.#call('POST', '/internal/trade-batches', trades[0].ctx, { trades: items });
