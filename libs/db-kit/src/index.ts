@@ -1,4 +1,5 @@
 export { openOrm, checkDatabase, type Orm, type DatabaseConfig, type AnyEntitySchema } from './open-orm.ts';
+export { startBackgroundCheckpoints, WAL_BOUND_PAGES, type BackgroundCheckpoints, type CheckpointStats } from './background-checkpoints.ts';
 export { requestEntityManager, type Em } from './request-context.ts';
 export { readRows, readRow, writeRows } from './prepared-read.ts';
 export { writeTransaction } from './write-transaction.ts';

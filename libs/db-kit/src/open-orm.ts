@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AbstractSqlDriver, MikroORM, Options, SqlEntityManager } from '@mikro-orm/sql';
 import type { EntitySchema } from '@mikro-orm/core';
+import { startBackgroundCheckpoints, WAL_BOUND_PAGES, WAL_SIZE_LIMIT_BYTES } from './background-checkpoints.ts';
 import { assertDatabaseAllowed, isInMemory, type GuardOptions } from './guard.ts';
 import { dialectOf, parsePostgresUrl, type Dialect } from './location.ts';
 import { migratorOptions, type ServiceMigrations } from './migrations.ts';
@@ -27,6 +28,11 @@ export interface DatabaseConfig {
   logger?: { info(data: object, message: string): void };
   /** ms a writer waits for a lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /**
+   * File SQLite: how often (ms) a worker thread checkpoints the WAL (background-checkpoints.ts; default 100), or
+   * `false` for SQLite's own checkpoints in the writer's thread every 1,000 pages.
+   */
+  backgroundCheckpointMs?: number | false;
   debug?: boolean;
   /** Extra MikroORM options, rarely needed. */
   extra?: Partial<Options>;
@@ -68,8 +74,25 @@ async function openSqlite(config: DatabaseConfig, options: Partial<Options>): Pr
     await connection.execute('pragma journal_mode = wal');
     await connection.execute(`pragma busy_timeout = ${Math.trunc(config.busyTimeoutMs ?? 5000)}`);
     await connection.execute('pragma synchronous = normal');
+    if (config.backgroundCheckpointMs !== false) await withBackgroundCheckpoints(orm, config.dbName, config.backgroundCheckpointMs);
   }
   return orm;
+}
+
+/**
+ * The WAL is checkpointed by a worker thread; the writer's own checkpoint waits until WAL_BOUND_PAGES, and closing the
+ * ORM stops the worker first.
+ */
+async function withBackgroundCheckpoints(orm: Orm, file: string, intervalMs?: number): Promise<void> {
+  const connection = orm.em.getConnection();
+  await connection.execute(`pragma wal_autocheckpoint = ${WAL_BOUND_PAGES}`);
+  await connection.execute(`pragma journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  const checkpoints = startBackgroundCheckpoints(file, intervalMs);
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await checkpoints.stop();
+    return close(force);
+  };
 }
 
 async function connected<T extends { connect(): Promise<unknown> }>(orm: T): Promise<T> {
