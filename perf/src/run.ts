@@ -50,7 +50,8 @@ function serviceEnv(profileDir: string | undefined): Record<string, string> {
 }
 
 const cpuLine = (r: ScenarioResult) =>
-  Object.entries(r.cpu?.msPerRequest ?? {}).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
+  Object.entries(r.cpu?.msPerRequest ?? {}).filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ') +
+  (r.cpu?.machineBusy === undefined ? '' : `  | machine busy ${Math.round(r.cpu.machineBusy * 100)}%`);
 const ratioLine = (r: ScenarioResult) => {
   const orm = r.ratios?.[REFERENCE_NAMES.orm];
   return orm ? `  ×ORM ${orm.median.toFixed(2)} (${orm.min.toFixed(2)}–${orm.max.toFixed(2)})` : '';

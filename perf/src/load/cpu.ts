@@ -41,3 +41,30 @@ export function cpuSnapshot(): CpuSnapshot {
 export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot {
   return Object.fromEntries(Object.keys(after).map((name) => [name, after[name] - (before[name] ?? 0)]));
 }
+
+/** The machine's CPU time so far, all cores (ticks of /proc/stat's first line): busy (anything but idle and iowait) and total. */
+export interface MachineSnapshot {
+  busy: number;
+  total: number;
+}
+
+/** Parses the aggregate `cpu` line of /proc/stat: user nice system idle iowait irq softirq steal (guest time is inside user). */
+export function parseMachineStat(stat: string): MachineSnapshot | undefined {
+  const fields = /^cpu\s+([\d\s]+)$/m.exec(stat)?.[1].trim().split(/\s+/).map(Number).slice(0, 8);
+  if (!fields || fields.length < 5 || fields.some((value) => !Number.isFinite(value))) return undefined;
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return { busy: total - fields[3] - fields[4], total };
+}
+
+export function machineSnapshot(): MachineSnapshot | undefined {
+  return existsSync('/proc/stat') ? parseMachineStat(readFileSync('/proc/stat', 'utf8')) : undefined;
+}
+
+/**
+ * The share of all the machine's cores busy between two snapshots (0–1) — every process, other tenants' and the
+ * kernel's work included. Next to the CPU ceiling it tells a scenario that works (near 1) from one that waits.
+ */
+export function machineBusy(before: MachineSnapshot | undefined, after: MachineSnapshot | undefined): number | undefined {
+  if (!before || !after || after.total <= before.total) return undefined;
+  return (after.busy - before.busy) / (after.total - before.total);
+}

@@ -61,9 +61,18 @@ export function mergeSlices(slices: readonly ScenarioResult[]): ScenarioResult {
     cpu: first.cpu && {
       msPerRequest: Object.fromEntries(Object.entries(cpuMs).map(([name, ms]) => [name, requests ? round(ms / requests, 3) : 0])),
       cores: Object.fromEntries(Object.entries(cpuMs).map(([name, ms]) => [name, round(ms / wallMs)])),
+      ...machineBusyOf(slices),
     },
     windowUs: first.windowUs && slices.at(-1)!.windowUs && { fromUs: first.windowUs.fromUs, toUs: slices.at(-1)!.windowUs!.toUs },
   };
+}
+
+/** The slices' machine busy share, weighted by each slice's length (absent when a slice has none). */
+function machineBusyOf(slices: readonly ScenarioResult[]): { machineBusy?: number } {
+  if (!slices.every((r) => r.cpu?.machineBusy !== undefined)) return {};
+  const length = (r: ScenarioResult) => (r.windowUs ? r.windowUs.toUs - r.windowUs.fromUs : r.durationSeconds * 1e6);
+  const weight = slices.reduce((sum, r) => sum + length(r), 0);
+  return weight ? { machineBusy: round(slices.reduce((sum, r) => sum + r.cpu!.machineBusy! * length(r), 0) / weight, 3) } : {};
 }
 
 export interface InterleavedResult {

@@ -1,7 +1,7 @@
 import autocannon, { type AutocannonRequest, type Result } from 'autocannon';
 import type { ScenarioResult } from '../report/results.ts';
 import { createChecker, type Checker } from './checks.ts';
-import { cpuSnapshot, cpuSpent } from './cpu.ts';
+import { cpuSnapshot, cpuSpent, machineBusy, machineSnapshot } from './cpu.ts';
 
 export interface LoadSettings {
   connections: number;
@@ -50,8 +50,10 @@ export async function measureSlice(target: LoadTarget, settings: LoadSettings): 
   const check = createChecker();
   const fromUs = Number(process.hrtime.bigint() / 1000n);
   const cpuBefore = cpuSnapshot();
+  const machineBefore = machineSnapshot();
   const result = await bounded(target.url, target.build(check, 'measure'), settings.connections, settings.durationSeconds);
   const spent = cpuSpent(cpuBefore, cpuSnapshot());
+  const busy = machineBusy(machineBefore, machineSnapshot());
   const cpu = Object.fromEntries(Object.entries(spent).filter(([name]) => name === 'loadgen' || !target.processes || target.processes.includes(name)));
   const toUs = Number(process.hrtime.bigint() / 1000n);
   const wallMs = (toUs - fromUs) / 1000;
@@ -83,6 +85,7 @@ export async function measureSlice(target: LoadTarget, settings: LoadSettings): 
     cpu: {
       msPerRequest: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, total ? round(ms / total, 3) : 0])),
       cores: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, round(ms / wallMs)])),
+      ...(busy === undefined ? {} : { machineBusy: round(busy, 3) }),
     },
     windowUs: { fromUs, toUs },
   };

@@ -51,11 +51,12 @@ function cpuTable(run: RunResults): string[] {
     const total = PROCESSES.reduce((sum, name) => sum + (perRequest[name] ?? 0), 0);
     const cores = PROCESSES.reduce((sum, name) => sum + (r.cpu!.cores[name] ?? 0), 0);
     const cell = (name: string) => (perRequest[name] && perRequest[name] >= 0.005 ? perRequest[name].toFixed(2) : '');
-    return `| ${r.name} | ${PROCESSES.map(cell).join(' | ')} | ${total.toFixed(2)} | ${cores.toFixed(2)} | ${n((run.machine.cpus * 1000) / total)} |`;
+    const busy = r.cpu!.machineBusy === undefined ? '' : `${Math.round(r.cpu!.machineBusy * 100)}%`;
+    return `| ${r.name} | ${PROCESSES.map(cell).join(' | ')} | ${total.toFixed(2)} | ${cores.toFixed(2)} | ${busy} | ${n((run.machine.cpus * 1000) / total)} |`;
   });
   return [
-    `| scenario | ${PROCESSES.join(' | ')} | total ms/req | cores busy | CPU ceiling req/s (${run.machine.cpus} cores) |`,
-    `|---|${PROCESSES.map(() => '--:').join('|')}|--:|--:|--:|`,
+    `| scenario | ${PROCESSES.join(' | ')} | total ms/req | cores busy | machine busy | CPU ceiling req/s (${run.machine.cpus} cores) |`,
+    `|---|${PROCESSES.map(() => '--:').join('|')}|--:|--:|--:|--:|`,
     ...rows,
   ];
 }
@@ -152,7 +153,9 @@ function markdown(run: RunResults, baselines: Baselines): string {
     '',
     'From /proc during each measured slice: `loadgen` is autocannon (this process), `ref-orm` / `ref-koa` the reference servers. ' +
       'The ceiling is cores × 1000 / total ms per request — what this machine could do with nothing else running; ' +
-      'req/s below it means waiting (other processes, one service saturated while the other core idles, I/O).',
+      'req/s below it means waiting (other processes, one service saturated while the other core idles, I/O). ' +
+      '`machine busy` is the share of all cores busy during the slices (/proc/stat: every process, other tenants\' and the kernel\'s work included): ' +
+      'near 100% the scenario is bound by CPU; well below it with req/s under the ceiling, requests wait (one single-threaded process, a stalled event loop, a lock).',
     '',
     '## Throughput (req/s; bars scaled to the fastest scenario, ▶ = beyond)',
     '',

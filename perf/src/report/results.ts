@@ -47,7 +47,12 @@ export interface ScenarioResult {
    * CPU used during the measured phase per process (the services, `loadgen` = autocannon in this process):
    * ms per request, and cores busy on average. Less disturbed by other load on the machine than req/s.
    */
-  cpu?: { msPerRequest: Record<string, number>; cores: Record<string, number> };
+  cpu?: {
+    msPerRequest: Record<string, number>;
+    cores: Record<string, number>;
+    /** Share of all the machine's cores busy during the slices (0–1; /proc/stat): near 1 the scenario works, well below it waits. */
+    machineBusy?: number;
+  };
   /** When the measured phase ran (monotonic clock, µs): lets CPU profiles be cut to it. */
   windowUs?: { fromUs: number; toUs: number };
 }
