@@ -1,3 +1,5 @@
+import { formatInstant } from '../shared/instant.ts';
+
 /** Where a history page ended: the last item's (executedAt, id), in the list's order. */
 export interface HistoryCursor {
   executedAt: Date;
@@ -6,7 +8,7 @@ export interface HistoryCursor {
 
 /** An opaque base64url token for a cursor. */
 export function encodeCursor(cursor: HistoryCursor): string {
-  return Buffer.from(JSON.stringify([cursor.executedAt.toISOString(), cursor.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([formatInstant(cursor.executedAt), cursor.id]), 'utf8').toString('base64url');
 }
 
 /** Reads a token made by encodeCursor; undefined for anything else. */
@@ -18,7 +20,7 @@ export function decodeCursor(token: string): HistoryCursor | undefined {
     const [executedAt, id] = value as unknown[];
     if (typeof executedAt !== 'string' || typeof id !== 'string' || !id || id.length > 64) return undefined;
     const date = new Date(executedAt);
-    if (Number.isNaN(date.getTime()) || date.toISOString() !== executedAt) return undefined;
+    if (Number.isNaN(date.getTime()) || formatInstant(date) !== executedAt) return undefined;
     return { executedAt: date, id };
   } catch {
     return undefined;

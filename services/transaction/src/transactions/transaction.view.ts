@@ -1,4 +1,5 @@
 import type { Transaction as TransactionView } from '@ledgerline/api-schemas';
+import { formatInstant } from '../shared/instant.ts';
 import type { TransactionRecord } from './transaction.repository.ts';
 
 /** The public shape of a recorded transaction (never the idempotency key, request hash or retry bookkeeping). */
@@ -14,8 +15,8 @@ export function toTransactionView(transaction: TransactionRecord): TransactionVi
     price: transaction.price ?? null,
     amount: transaction.amount ?? null,
     fees: transaction.fees,
-    executedAt: transaction.executedAt.toISOString(),
-    createdAt: transaction.createdAt.toISOString(),
+    executedAt: formatInstant(transaction.executedAt),
+    createdAt: formatInstant(transaction.createdAt),
     status: transaction.status,
     result: result ? { cash: result.cash, holding: result.holding ? { ...result.holding } : null, realizedPnl: result.realizedPnl } : null,
     rejection: rejection ? { status: rejection.status, code: rejection.code, detail: rejection.detail } : null,
