@@ -2,7 +2,9 @@
 // Listed statically so Node runs them without a glob or a TypeScript transform. Do not edit by hand.
 import type { MigrationList } from '@ledgerline/db-kit';
 import { Migration20261130184614_initial } from './Migration20261130184614_initial.ts';
+import { Migration20261203172349_drop_idempotency_key_index } from './Migration20261203172349_drop_idempotency_key_index.ts';
 
 export const postgresql: MigrationList = [
   { name: 'Migration20261130184614_initial', class: Migration20261130184614_initial },
+  { name: 'Migration20261203172349_drop_idempotency_key_index', class: Migration20261203172349_drop_idempotency_key_index },
 ];

@@ -4,9 +4,11 @@ import type { MigrationList } from '@ledgerline/db-kit';
 import { Migration20261130173451_initial } from './Migration20261130173451_initial.ts';
 import { Migration20261130173616_history_by_portfolio_index } from './Migration20261130173616_history_by_portfolio_index.ts';
 import { Migration20261130182852_add_transaction_status } from './Migration20261130182852_add_transaction_status.ts';
+import { Migration20261203172348_drop_idempotency_key_index } from './Migration20261203172348_drop_idempotency_key_index.ts';
 
 export const sqlite: MigrationList = [
   { name: 'Migration20261130173451_initial', class: Migration20261130173451_initial },
   { name: 'Migration20261130173616_history_by_portfolio_index', class: Migration20261130173616_history_by_portfolio_index },
   { name: 'Migration20261130182852_add_transaction_status', class: Migration20261130182852_add_transaction_status },
+  { name: 'Migration20261203172348_drop_idempotency_key_index', class: Migration20261203172348_drop_idempotency_key_index },
 ];

@@ -38,7 +38,7 @@ function refusal(transaction: Transaction, replayed: boolean): AppError {
 /**
  * Records a transaction so that it is never half-recorded:
  * 1. the intent is stored first, `pending`, under its derived id (user + Idempotency-Key), claimed by this request
- *    (a key used before fails the insert on the unique index and is answered as a replay);
+ *    (a key used before has the same id, so it fails the insert on the primary key and is answered as a replay);
  * 2. the portfolio service is asked to apply it (idempotent by id);
  * 3. it becomes `completed` with the result, or `rejected` on a definitive refusal (thrown to the client as the
  *    portfolio's problem, and kept for audit), or stays `pending` on an outage or timeout (the reconciler finishes it).
@@ -48,8 +48,8 @@ function refusal(transaction: Transaction, replayed: boolean): AppError {
 export async function recordTransaction(em: Em, deps: SendDeps, caller: Caller, idempotencyKey: string, input: TransactionInput): Promise<Recorded> {
   const hash = requestHash(input);
   const repository = transactionRepository(em);
-  // A new key is the common case: the insert is tried first, and the unique index on (user, key) turns a used key
-  // into a replay below — one read fewer per new transaction than looking the key up first.
+  // A new key is the common case: the insert is tried first, and the primary key (derived from user and key) turns a
+  // used key into a replay below — one read fewer per new transaction than looking the key up first.
   const now = deps.clock();
   const transaction: Transaction = {
     id: deriveTransactionId(caller.userId, idempotencyKey),
@@ -76,7 +76,7 @@ export async function recordTransaction(em: Em, deps: SendDeps, caller: Caller, 
   try {
     await repository.insert(transaction);
   } catch (error) {
-    // The key was used before (or raced in twice): the unique index keeps one row, and only its writer sends it.
+    // The key was used before (or raced in twice): the primary key keeps one row, and only its writer sends it.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     const winner = await repository.findByKey(caller.userId, idempotencyKey);
     if (!winner) throw error;

@@ -40,12 +40,13 @@ export const TransactionSchema = defineEntity({
     settledAt: p.datetime().nullable(),
   },
   // The history's keyset order (executedAt desc, id desc), for all of a user's portfolios and for one of them.
+  // No index on (userId, idempotencyKey): the id is derived from them (deriveTransactionId), so the primary key
+  // already keeps one row per key, and a key is looked up by its id.
   indexes: [
     { name: 'transaction_user_executed_id_idx', properties: ['userId', 'executedAt', 'id'] },
     { name: 'transaction_user_portfolio_executed_id_idx', properties: ['userId', 'portfolioId', 'executedAt', 'id'] },
     { name: 'transaction_status_next_attempt_idx', properties: ['status', 'nextAttemptAt'] },
   ],
-  uniques: [{ name: 'transaction_user_idempotency_key_unique', properties: ['userId', 'idempotencyKey'] }],
 });
 
 export class Transaction extends TransactionSchema.class {}

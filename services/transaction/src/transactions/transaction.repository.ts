@@ -1,5 +1,6 @@
 import { readRows, writeRows, type Em } from '@ledgerline/db-kit';
 import type { HistoryQuery } from './history-query.ts';
+import { deriveTransactionId } from './idempotency.ts';
 import { Transaction, type TransactionResult } from './transaction.entity.ts';
 import type { TransactionRejection } from './transaction-status.ts';
 
@@ -68,15 +69,16 @@ export function transactionRepository(em: Em) {
   return {
     findOwn: (userId: string, id: string) => em.findOne(Transaction, { id, userId }),
     /**
-     * Stores a new row (prepared statement; no unit of work). A used (user, Idempotency-Key) breaks its unique index:
-     * MikroORM's UniqueConstraintViolationException, and nothing is written.
+     * Stores a new row (prepared statement; no unit of work). A used (user, Idempotency-Key) has the same derived id,
+     * so it breaks the primary key: MikroORM's UniqueConstraintViolationException, and nothing is written.
      */
     insert: (row: Transaction) =>
       writeRows(em, INSERT_TRANSACTION, [
         row.id, row.userId, row.portfolioId, row.idempotencyKey, row.requestHash, row.type, row.symbol ?? null, row.quantity ?? null, row.price ?? null,
         row.amount ?? null, row.fees, row.executedAt, row.createdAt, row.status, json(row.result), json(row.rejection), row.attempts, row.nextAttemptAt ?? null, row.settledAt ?? null,
       ]),
-    findByKey: (userId: string, idempotencyKey: string) => em.findOne(Transaction, { userId, idempotencyKey }),
+    /** The row stored under (user, Idempotency-Key): looked up by the id derived from them, its primary key. */
+    findByKey: (userId: string, idempotencyKey: string) => em.findOne(Transaction, { id: deriveTransactionId(userId, idempotencyKey), userId, idempotencyKey }),
     /** Re-reads one row from the database (after conditional updates that bypass the unit of work). */
     reload: (id: string) => em.fork().findOneOrFail(Transaction, { id }),
     /**
