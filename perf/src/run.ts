@@ -8,6 +8,7 @@ import { cpSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATABASE_SERVICES, startSystem, type DatabaseService, type RunningSystem } from '@ledgerline/system-kit';
 import { createTempDir, createTestDatabases } from '@ledgerline/test-kit';
+import { hostCostsLine, measureHostCosts } from './load/host-costs.ts';
 import { measureInterleaved, mergeSlices } from './load/interleave.ts';
 import { warmUp, type LoadSettings } from './load/measure.ts';
 import { pendingTradesLeft } from './load/pending.ts';
@@ -87,6 +88,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let exitCode = 0;
 try {
   console.log(`Ledgerline perf run on ${databases.engine} — scale ${scale.name}, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.rounds} × ${settings.durationSeconds} s per scenario${options.skipReference ? '' : ', each slice after a slice of each reference'}`);
+  // Before anything of the run starts: what the kernel charges here, to read the ratios against another host's.
+  const hostCosts = measureHostCosts();
+  console.log(`Host: ${hostCostsLine(hostCosts)}`);
   let manifest: SeedManifest;
   if (options.data) {
     if (locations) throw new Error('--data reuses seeded SQLite files: it cannot be combined with LEDGERLINE_DB=postgres');
@@ -147,7 +151,7 @@ try {
   const run: RunResults = {
     startedAt,
     scale: scale.name,
-    machine: machineInfo(),
+    machine: machineInfo(hostCosts),
     seeding: { seconds: manifest.timings.total, counts: manifest.counts, timings: manifest.timings },
     scenarios: results,
     reference,

@@ -4,6 +4,7 @@ import { budgetFor, readBudgets, serviceCpuMsPerRequest } from './budgets.ts';
 import { svgBars, textBar } from './charts.ts';
 import { RESULTS_DIR, type Baselines, type RunResults, type ScenarioResult, type Spread } from './results.ts';
 import type { ScaleName } from '../options.ts';
+import { hostCostsLine } from '../load/host-costs.ts';
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 const delta = (now: number, before: number | undefined) => (before ? `${now >= before ? '+' : ''}${(((now - before) / before) * 100).toFixed(1)}%` : '—');
@@ -91,8 +92,10 @@ function baselineTable(run: RunResults, baseline: RunResults | undefined): strin
     return `| ${r.name} | ${before ? n(before.rps) : '—'} | ${n(r.rps)} | ${delta(r.rps, before?.rps)} | ${ratios} | ${cpu} | ${before?.latencyMs.p99 ?? '—'} | ${r.latencyMs.p99} | ${delta(r.latencyMs.p99, before?.latencyMs.p99)} | ${before?.latencyMs.p50 ?? '—'} | ${r.latencyMs.p50} | ${delta(r.latencyMs.p50, before?.latencyMs.p50)} |`;
   });
   return [
-    `Baseline: run of ${baseline.startedAt} (scale ${baseline.scale}). Positive req/s deltas and negative latency deltas are improvements. ` +
-      'The ratio to the ORM primary-key read and the service CPU per request (all services, ms) move less than req/s and latency when other work shares the machine: a change well beyond their spread is real.',
+    `Baseline: run of ${baseline.startedAt} (scale ${baseline.scale}), on a host where ${hostCostsLine(baseline.machine.costs)} (this run: ${hostCostsLine(run.machine.costs)}). ` +
+      'Positive req/s deltas and negative latency deltas are improvements. ' +
+      'The ratio to the ORM primary-key read and the service CPU per request (all services, ms) move less than req/s and latency when other work shares the machine: a change well beyond their spread is real. ' +
+      'Between hosts whose system calls or page faults cost very differently, the ratios move too (a scenario crosses several processes, the references one): compare such runs with care.',
     '',
     '| scenario | base req/s | req/s | Δ req/s | × ORM PK read then → now | service CPU ms/req | base p99 | p99 | Δ p99 | base p50 | p50 | Δ p50 |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
@@ -131,8 +134,8 @@ function markdown(run: RunResults, baselines: Baselines): string {
   return [
     `# Ledgerline performance report — scale \`${run.scale}\``,
     '',
-    `Run ${run.startedAt} on ${run.machine.cpus} × ${run.machine.model}, Node ${run.machine.node}. ` +
-      `Every scenario: ${run.scenarios[0]?.connections ?? '?'} connections, ${run.scenarios[0]?.slices ?? 1} slices (${run.scenarios[0]?.durationSeconds ?? '?'} s in all) measured after an unmeasured warm-up, each slice right after a slice of each reference; all traffic to 127.0.0.1 through the gateway (all four services on this machine).`,
+    `Run ${run.startedAt} on ${run.machine.cpus} × ${run.machine.model}, Node ${run.machine.node}; on this host ${hostCostsLine(run.machine.costs)}. ` +
+      `Every scenario: ${run.scenarios[0]?.connections ?? '?'} connections, ${run.scenarios[0]?.slices ?? 1} slices (${run.scenarios[0] ? Math.round(run.scenarios[0].durationSeconds * 10) / 10 : '?'} s in all) measured after an unmeasured warm-up, each slice right after a slice of each reference; all traffic to 127.0.0.1 through the gateway (all four services on this machine).`,
     '',
     `Data: ${Object.entries(run.seeding.counts).map(([k, v]) => `${n(v)} ${k}`).join(', ')}; seeded in ${run.seeding.seconds} s ` +
       `(${Object.entries(run.seeding.timings).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v} s`).join(', ')}). Whole run: ${run.totalSeconds} s.`,

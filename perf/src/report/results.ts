@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import type { HostCosts } from '../load/host-costs.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScaleName } from '../options.ts';
@@ -60,7 +61,8 @@ export interface ScenarioResult {
 export interface RunResults {
   startedAt: string;
   scale: ScaleName;
-  machine: { cpus: number; model: string; node: string; platform: string };
+  /** `costs`: the kernel's price of a system call and of a page fault on this host, measured before the run. */
+  machine: { cpus: number; model: string; node: string; platform: string; costs?: HostCosts };
   seeding: { seconds: number; counts: Record<string, number>; timings: Record<string, number> };
   scenarios: ScenarioResult[];
   /** Bare Koa route and a Koa + MikroORM primary-key read on file SQLite, same machine, same settings. */
@@ -74,9 +76,9 @@ export interface RunResults {
 /** Baselines per scale (a good run of each scale, committed). */
 export type Baselines = Partial<Record<ScaleName, RunResults>>;
 
-export function machineInfo(): RunResults['machine'] {
+export function machineInfo(costs?: HostCosts): RunResults['machine'] {
   const list = cpus();
-  return { cpus: list.length, model: list[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` };
+  return { cpus: list.length, model: list[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}`, costs };
 }
 
 /** Writes results/<timestamp>.json and results/latest.json; returns the timestamped path. */
