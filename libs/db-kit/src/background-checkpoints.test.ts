@@ -115,3 +115,13 @@ test('a worker whose database file is missing reports it and ends, without takin
   t.regex(stats.lastError ?? '', /unable to open|does not exist|missing/i);
   await checkpoints.stop();
 });
+
+test('stats asked while that worker is still starting wait for its end and report the failure, never reject', async (t) => {
+  const dir = tempDir(t);
+  const checkpoints = startBackgroundCheckpoints(join(dir, 'missing.sqlite'), 10);
+  // At once, before the worker has opened (and failed to open) its file: on a busy host that takes longer than any sleep.
+  const stats = await checkpoints.stats();
+  t.is(stats.checkpoints, 0);
+  t.regex(stats.lastError ?? '', /unable to open|does not exist|missing/i);
+  await checkpoints.stop();
+});

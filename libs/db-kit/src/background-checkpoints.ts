@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { CheckpointStats, CheckpointWorkerData } from './checkpoint-worker.ts';
@@ -49,12 +48,26 @@ export function startBackgroundCheckpoints(file: string, intervalMs = DEFAULT_CH
   }));
   let stopped: Promise<void> | undefined;
   return {
-    async stats() {
-      if (!running) return { checkpoints: 0, framesCopied: 0, lastError: failure ?? 'stopped' };
-      const answer = once(worker, 'message');
+    stats() {
+      const ended = (): CheckpointStats => ({ checkpoints: 0, framesCopied: 0, lastError: failure ?? 'stopped' });
+      if (!running) return Promise.resolve(ended());
+      // The answer, or — when the worker ends first (a file it could not open: its 'error' comes before 'exit') —
+      // what ended it. Not events.once: that rejects on the worker's 'error', so a question asked while a failing
+      // worker was still starting would throw its error instead of reporting it.
+      const answer = new Promise<CheckpointStats>((resolve) => {
+        const onMessage = (stats: CheckpointStats) => {
+          worker.off('exit', onExit);
+          resolve(stats);
+        };
+        const onExit = () => {
+          worker.off('message', onMessage);
+          resolve(ended());
+        };
+        worker.once('message', onMessage);
+        worker.once('exit', onExit);
+      });
       worker.postMessage('stats');
-      const [stats] = (await Promise.race([answer, exited.then(() => [{ checkpoints: 0, framesCopied: 0, lastError: failure ?? 'stopped' }])])) as [CheckpointStats];
-      return stats;
+      return answer;
     },
     stop() {
       stopped ??= (async () => {
