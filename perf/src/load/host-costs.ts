@@ -3,9 +3,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 /**
  * What this machine's kernel charges for the two things a request through several processes does far more often
  * than the single-process references: system calls (socket reads and writes, SQLite's file locks) and page faults
- * (V8 touching fresh heap pages). Both differ by an order of magnitude between hosts (a virtual machine with page
- * table isolation, say, against bare metal), and so do the ratios to the references: the report shows them so two
- * runs on different hosts are not compared as if only the code had changed (perf/README.md, thirteenth round).
+ * (V8 touching fresh heap pages). Both can differ several-fold between hosts (a virtual machine booted with page
+ * table isolation, say), and the ratios to the references move with them: the report shows them so two runs on
+ * different hosts are not compared as if only the code had changed (perf/README.md, thirteenth round).
  */
 export interface HostCosts {
   /** One system call from JavaScript: a 1-byte read of /dev/zero, µs (median of 5 runs). */
@@ -49,7 +49,7 @@ function pageFaultUs(): number {
   return median(runs);
 }
 
-/** Measures both (about 0.2 s on a quiet host); undefined where /dev/zero is missing (not Linux or macOS). */
+/** Measures both (about half a second); undefined where /dev/zero is missing (not Linux or macOS). */
 export function measureHostCosts(): HostCosts | undefined {
   try {
     return { syscallUs: Math.round(syscallUs() * 100) / 100, pageFaultUs: Math.round(pageFaultUs() * 100) / 100 };
